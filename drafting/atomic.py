@@ -1,0 +1,54 @@
+"""Atomic file writes: temp file in the same folder, fsync, then os.replace.
+
+A crash or kill at any moment leaves either the old file or the new one,
+never a half-written one. Optionally the previous file is kept as NAME.bak.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+
+def atomic_write_bytes(path: Path, data: bytes, *, keep_backup: bool = False) -> None:
+    """Write data to path atomically.
+
+    Args:
+        path: the target file; its folder must exist.
+        data: the complete new content.
+        keep_backup: copy the current file (if any) to ``path + ".bak"`` first,
+            itself atomically, so a bad save can be undone by hand.
+
+    Raises:
+        OSError: the folder is missing or not writable; the target is untouched.
+    """
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if keep_backup and path.is_file():
+        backup = path.with_name(path.name + ".bak")
+        _write_replace(backup, path.read_bytes(), folder)
+    _write_replace(path, data, folder)
+
+
+def _write_replace(path: Path, data: bytes, folder: Path) -> None:
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+    # fsync the folder so the rename itself survives a power cut (POSIX only).
+    if hasattr(os, "O_DIRECTORY"):
+        with contextlib.suppress(OSError):
+            dir_fd = os.open(folder, os.O_DIRECTORY)
+            try:
+                os.fsync(dir_fd)
+            finally:
+                os.close(dir_fd)

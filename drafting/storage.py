@@ -1,0 +1,164 @@
+"""The draft file: one human-readable YAML file per report.
+
+Saved atomically (temp file + replace) with the previous version kept as
+NAME.bak; loaded with validation. A draft is recognised by its content (the
+``format`` key), never by its file name. Chinese stays readable in the file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from drafting.atomic import atomic_write_bytes
+from drafting.errors import StorageError
+from drafting.model import PART_IDS, Block, Part, Report, ReportMeta
+from drafting.yamlio import YamlSyntaxError, parse_yaml_text
+
+FORMAT_NAME = "fazhi-report-draft"
+FORMAT_VERSION = 1
+HEADER = "# 法治政府建设情况报告 草稿（法治报告助手保存；可用文本编辑器查看，修改时请保持格式）\n"
+_BLOCK_KEYS = {"p": 0, "h1": 1, "h2": 2, "h3": 3, "h4": 4}
+_TOP_KEYS = {"format", "version", "meta", "parts", "facts", "last_year", "settings"}
+#: Draft files are text; a multi-megabyte one is damaged or not a draft.
+MAX_DRAFT_BYTES = 20 * 1024 * 1024
+
+
+def looks_like_draft(data: bytes) -> bool:
+    """True when the bytes start like one of our draft files (whatever the file is called)."""
+    head = data[:2048].decode("utf-8", errors="ignore")
+    return f"format: {FORMAT_NAME}" in head
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    """The report as plain data, in the order it is written to the file."""
+    return {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "meta": {"org": report.meta.org, "year": report.meta.year, "plan": report.meta.plan},
+        "parts": [
+            {"id": part.id, "blocks": [{_key(b.level): b.text} for b in part.blocks]} for part in report.parts
+        ],
+        "facts": report.facts,
+        "last_year": report.last_year,
+        "settings": report.settings,
+    }
+
+
+def _key(level: int) -> str:
+    return "p" if level == 0 else f"h{level}"
+
+
+def dump_draft(report: Report) -> bytes:
+    body = yaml.safe_dump(
+        report_to_dict(report), allow_unicode=True, sort_keys=False, width=1000, default_flow_style=False
+    )
+    return (HEADER + body).encode("utf-8")
+
+
+def save_draft(report: Report, path: Path) -> None:
+    """Save atomically, keeping the previous file as NAME.bak.
+
+    Raises:
+        StorageError: the folder is missing or not writable (the old file is intact).
+    """
+    path = Path(path)
+    try:
+        atomic_write_bytes(path, dump_draft(report), keep_backup=True)
+    except FileNotFoundError:
+        raise StorageError(f"无法保存草稿：文件夹“{path.parent}”不存在。请选择一个已有的文件夹。") from None
+    except PermissionError:
+        raise StorageError(f"无法保存草稿：没有写入“{path.parent}”的权限。请换一个文件夹保存。") from None
+    except OSError as exc:
+        raise StorageError(f"无法保存草稿“{path.name}”（{exc.strerror}）。原文件未被改动。") from None
+
+
+def load_draft_bytes(data: bytes, name: str = "草稿") -> Report:
+    """Parse a draft file's bytes.
+
+    Raises:
+        StorageError: damaged, truncated, hand-edited wrongly, or from a newer version.
+    """
+    if len(data) > MAX_DRAFT_BYTES:
+        raise StorageError(f"“{name}”过大，不像是本软件的草稿文件。")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise StorageError(f"“{name}”已损坏（不是 UTF-8 文本），无法作为草稿打开。可尝试打开同目录下的 .bak 备份。") from None
+    try:
+        raw = parse_yaml_text(text)
+    except YamlSyntaxError as exc:
+        raise StorageError(f"草稿“{name}”已损坏：{exc}。可尝试打开同目录下的 .bak 备份。") from None
+    return report_from_dict(raw, name)
+
+
+def load_draft(path: Path) -> Report:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise StorageError(f"找不到草稿“{path}”。请检查文件名和路径。") from None
+    except OSError as exc:
+        raise StorageError(f"无法读取草稿“{path}”（{exc.strerror}）。") from None
+    return load_draft_bytes(data, path.name)
+
+
+def report_from_dict(raw: Any, name: str = "草稿") -> Report:
+    """Validate and build a Report from the parsed draft data."""
+
+    def damaged(why: str) -> StorageError:
+        return StorageError(f"草稿“{name}”内容有误：{why}。可尝试打开同目录下的 .bak 备份。")
+
+    if not isinstance(raw, dict) or raw.get("format") != FORMAT_NAME:
+        raise damaged("不是本软件的草稿文件（缺少 format 标记）")
+    version = raw.get("version")
+    if not isinstance(version, int):
+        raise damaged("缺少格式版本号")
+    if version > FORMAT_VERSION:
+        raise StorageError(
+            f"草稿“{name}”由更新版本的软件保存（格式版本 {version}），当前版本只能打开版本 {FORMAT_VERSION}。请升级软件后再打开。"
+        )
+    unknown = set(raw) - _TOP_KEYS
+    if unknown:
+        raise damaged(f"有无法识别的项目：{'、'.join(sorted(map(str, unknown)))}")
+    meta_raw = raw.get("meta") or {}
+    if not isinstance(meta_raw, dict):
+        raise damaged("meta 应是映射")
+    year = meta_raw.get("year")
+    if year is not None and (not isinstance(year, int) or not 1990 <= year <= 2100):
+        raise damaged(f"报告年度“{year}”无效")
+    meta = ReportMeta(org=_text(meta_raw.get("org"), "单位名称", damaged), year=year,
+                      plan=_text(meta_raw.get("plan"), "纲要", damaged))
+    parts: list[Part] = []
+    parts_raw = raw.get("parts") or []
+    if not isinstance(parts_raw, list):
+        raise damaged("parts 应是列表")
+    for index, entry in enumerate(parts_raw, start=1):
+        if not isinstance(entry, dict) or entry.get("id") not in PART_IDS:
+            raise damaged(f"第 {index} 个部分的编号无效")
+        blocks: list[Block] = []
+        for block_raw in entry.get("blocks") or []:
+            if not isinstance(block_raw, dict) or len(block_raw) != 1:
+                raise damaged(f"部分“{entry['id']}”中有无效的段落")
+            ((key, value),) = block_raw.items()
+            if key not in _BLOCK_KEYS or not isinstance(value, str):
+                raise damaged(f"部分“{entry['id']}”中有无效的段落“{key}”")
+            blocks.append(Block(value, _BLOCK_KEYS[key]))
+        parts.append(Part(entry["id"], blocks))
+    facts = raw.get("facts") or {}
+    last_year = raw.get("last_year") or {}
+    settings = raw.get("settings") or {}
+    for label, value in (("facts", facts), ("last_year", last_year), ("settings", settings)):
+        if not isinstance(value, dict):
+            raise damaged(f"{label} 应是映射")
+    return Report(meta=meta, parts=parts, facts=dict(facts), last_year=dict(last_year), settings=dict(settings))
+
+
+def _text(value: Any, label: str, damaged: Any) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise damaged(f"{label}应是文字")
+    return value

@@ -1,0 +1,128 @@
+"""Read a report from plain text: decode, split into lines, recognise structure.
+
+Accepts UTF-8 (with or without BOM), UTF-16 (with BOM, or without one when the
+text is mostly CJK or ASCII in that layout) and GB18030/GBK. Refuses binary
+data with a clear message rather than producing mojibake.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from drafting.errors import InputError
+from drafting.model import Report
+from drafting.structure import SourceParagraph, build_report
+
+#: A report is at most a few hundred KB; refuse anything absurdly large outright.
+MAX_TEXT_BYTES = 20 * 1024 * 1024
+
+
+def decode_text(data: bytes, name: str = "文件") -> str:
+    """Decode report text in any common Chinese encoding.
+
+    Raises:
+        InputError: the bytes are empty, binary, or in no known encoding.
+    """
+    if not data.strip():
+        raise InputError(f"“{name}”是空文件，没有可读取的内容。请选择写有报告内容的文件。")
+    if data.startswith(b"\xef\xbb\xbf"):
+        text = _strict(data[3:], "utf-8", name)
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = _strict(data, "utf-16", name)
+    elif _looks_utf16(data):
+        text = _strict(data, "utf-16-le" if data[1:2] == b"\x00" or data.count(b"\x00", 1, None) > 0 and data[1::2].count(0) > data[0::2].count(0) else "utf-16-be", name)
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                text = data.decode("gb18030")
+            except UnicodeDecodeError:
+                raise InputError(
+                    f"“{name}”不是可识别的文本文件（既不是 UTF-8 也不是 GBK/GB18030 编码）。"
+                    "请确认选择的是报告的文字稿，或在记事本/WPS 中另存为 UTF-8 文本后再试。"
+                ) from None
+    if _is_binary(text):
+        raise InputError(
+            f"“{name}”看起来是二进制文件，不是文字稿。请选择 .txt 文本文件，"
+            "或直接选择 Word 文件（.docx）。"
+        )
+    return text
+
+
+def _strict(data: bytes, encoding: str, name: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        raise InputError(f"“{name}”的编码已损坏，无法按 {encoding.upper()} 读取。请重新另存后再试。") from None
+
+
+def _looks_utf16(data: bytes) -> bool:
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return False
+    zeros_even = sample[0::2].count(0)
+    zeros_odd = sample[1::2].count(0)
+    half = len(sample) // 2
+    # ASCII-heavy UTF-16 has a zero in every other byte; CJK UTF-16 has almost none,
+    # but then UTF-8 and GB18030 decoding would usually fail or produce control codes.
+    return max(zeros_even, zeros_odd) > half * 0.3 and min(zeros_even, zeros_odd) < half * 0.05
+
+
+def _is_binary(text: str) -> bool:
+    sample = text[:20000]
+    if "\x00" in sample:
+        return True
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\r\n\t\f\v")
+    return controls > max(3, len(sample) // 200)
+
+
+def split_paragraphs(text: str) -> list[SourceParagraph]:
+    """Non-empty lines as paragraphs, with their line and column and a blank-before flag."""
+    paragraphs: list[SourceParagraph] = []
+    blank_before = False
+    for number, raw in enumerate(text.splitlines(), start=1):
+        stripped = raw.strip()
+        if not stripped:
+            blank_before = True
+            continue
+        column = len(raw) - len(raw.lstrip()) + 1
+        paragraphs.append(SourceParagraph(stripped, number, column, None, blank_before))
+        blank_before = False
+    return paragraphs
+
+
+def parse_text_report(text: str) -> Report:
+    """A report from its text (already decoded)."""
+    return build_report(split_paragraphs(text))
+
+
+def read_text_report(path: Path) -> Report:
+    """Read a .txt report from disk.
+
+    Raises:
+        InputError: missing, unreadable, too large, empty or binary file.
+    """
+    data = read_source_bytes(path)
+    return parse_text_report(decode_text(data, path.name))
+
+
+def read_source_bytes(path: Path, limit: int = MAX_TEXT_BYTES) -> bytes:
+    """Read a source file's bytes with errors a clerk can act on."""
+    path = Path(path)
+    try:
+        if path.is_dir():
+            raise InputError(f"“{path}”是文件夹，不是文件。请选择报告文件。")
+        size = path.stat().st_size
+        if size > limit:
+            raise InputError(
+                f"“{path.name}”太大（{size / 1024 / 1024:.0f} MB），不像是一份报告。请确认选择的文件是否正确。"
+            )
+        with path.open("rb") as handle:
+            return handle.read(limit + 1)
+    except FileNotFoundError:
+        raise InputError(f"找不到文件“{path}”。请检查文件名和路径是否正确。") from None
+    except PermissionError:
+        raise InputError(f"没有权限读取“{path}”。请检查文件权限，或先把文件复制到自己的文件夹。") from None
+    except OSError as exc:
+        raise InputError(f"无法读取“{path}”（{exc.strerror}）。") from None
