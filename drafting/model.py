@@ -88,7 +88,8 @@ class Report:
     Attributes:
         meta: organisation, year, plan.
         parts: the parts in document order; ids may be missing (a flawed report).
-        facts: entered facts, keyed by the part or sub-area they feed.
+        facts: entered facts, fact id (templates/facts.yml) -> value; one flat namespace.
+        last_year_facts: last year's values of the same facts, where known (for 同比).
         last_year: last year's report as parts (id -> list of paragraph texts),
             when this draft was started from it; used by the checklist.
         settings: per-draft choices (sub-areas picked, confirmed paragraphs...).
@@ -96,7 +97,8 @@ class Report:
 
     meta: ReportMeta = field(default_factory=ReportMeta)
     parts: list[Part] = field(default_factory=list)
-    facts: dict[str, dict[str, Any]] = field(default_factory=dict)
+    facts: dict[str, Any] = field(default_factory=dict)
+    last_year_facts: dict[str, Any] = field(default_factory=dict)
     last_year: dict[str, list[str]] = field(default_factory=dict)
     settings: dict[str, Any] = field(default_factory=dict)
 

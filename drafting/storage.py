@@ -21,7 +21,7 @@ FORMAT_NAME = "fazhi-report-draft"
 FORMAT_VERSION = 1
 HEADER = "# 法治政府建设情况报告 草稿（法治报告助手保存；可用文本编辑器查看，修改时请保持格式）\n"
 _BLOCK_KEYS = {"p": 0, "h1": 1, "h2": 2, "h3": 3, "h4": 4}
-_TOP_KEYS = {"format", "version", "meta", "parts", "facts", "last_year", "settings"}
+_TOP_KEYS = {"format", "version", "meta", "parts", "facts", "last_year_facts", "last_year", "settings"}
 #: Draft files are text; a multi-megabyte one is damaged or not a draft.
 MAX_DRAFT_BYTES = 20 * 1024 * 1024
 
@@ -42,6 +42,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             {"id": part.id, "blocks": [{_key(b.level): b.text} for b in part.blocks]} for part in report.parts
         ],
         "facts": report.facts,
+        "last_year_facts": report.last_year_facts,
         "last_year": report.last_year,
         "settings": report.settings,
     }
@@ -150,10 +151,18 @@ def report_from_dict(raw: Any, name: str = "草稿") -> Report:
     facts = raw.get("facts") or {}
     last_year = raw.get("last_year") or {}
     settings = raw.get("settings") or {}
-    for label, value in (("facts", facts), ("last_year", last_year), ("settings", settings)):
+    last_year_facts = raw.get("last_year_facts") or {}
+    for label, value in (("facts", facts), ("last_year_facts", last_year_facts), ("last_year", last_year), ("settings", settings)):
         if not isinstance(value, dict):
             raise damaged(f"{label} 应是映射")
-    return Report(meta=meta, parts=parts, facts=dict(facts), last_year=dict(last_year), settings=dict(settings))
+    return Report(
+        meta=meta,
+        parts=parts,
+        facts=dict(facts),
+        last_year_facts=dict(last_year_facts),
+        last_year=dict(last_year),
+        settings=dict(settings),
+    )
 
 
 def _text(value: Any, label: str, damaged: Any) -> str:
