@@ -31,13 +31,39 @@ EXIT_INPUT = 2
 EXIT_INTERNAL = 3
 
 
+class _ChineseFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        return super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+
 class _ChineseParser(argparse.ArgumentParser):
-    """argparse with usage errors in Chinese and exit code 2."""
+    """argparse with Chinese usage, usage errors in Chinese and exit code 2."""
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("formatter_class", _ChineseFormatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        sys.stderr.write(f"命令行参数有误：{message}。可运行 python main.py --help 查看用法。\n")
+        sys.stderr.write(f"命令行参数有误：{_translate(message)}。可运行 python main.py --help 查看用法。\n")
         raise SystemExit(EXIT_INPUT)
+
+
+_ARGPARSE_PHRASES = (
+    ("the following arguments are required: ", "缺少参数 "),
+    ("unrecognized arguments: ", "无法识别的参数 "),
+    ("invalid choice: ", "没有这个命令 "),
+    ("expected one argument", "后面需要跟一个值"),
+    ("(choose from ", "（可用："),
+    ("argument ", "参数 "),
+)
+
+
+def _translate(message: str) -> str:
+    """argparse's stock English phrases in Chinese (argparse has no Chinese catalogue)."""
+    for english, chinese in _ARGPARSE_PHRASES:
+        message = message.replace(english, chinese)
+    return message.replace("')", "'）")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,11 +72,15 @@ def build_parser() -> argparse.ArgumentParser:
         description=f"{APP_NAME}：起草、检查、导出乡镇（街道）《法治政府建设情况报告》。不带参数运行时打开窗口。",
         add_help=False,
     )
+    parser._positionals.title = "命令"
+    parser._optionals.title = "选项"
     parser.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}", help="显示版本号并退出")
     sub = parser.add_subparsers(dest="verb", metavar="命令", parser_class=_ChineseParser)
     for verb, module in command_modules().items():
         verb_parser = sub.add_parser(verb, help=module.HELP, description=module.HELP, add_help=False)
+        verb_parser._positionals.title = "参数"
+        verb_parser._optionals.title = "选项"
         verb_parser.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
         module.add_arguments(verb_parser)
     return parser

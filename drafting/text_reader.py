@@ -29,8 +29,12 @@ def decode_text(data: bytes, name: str = "文件") -> str:
         text = _strict(data[3:], "utf-8", name)
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = _strict(data, "utf-16", name)
-    elif _looks_utf16(data):
-        text = _strict(data, "utf-16-le" if data[1:2] == b"\x00" or data.count(b"\x00", 1, None) > 0 and data[1::2].count(0) > data[0::2].count(0) else "utf-16-be", name)
+    elif b"\x00" in data[:4096]:
+        # Text editors never write NUL; UTF-16 without a BOM does (for ASCII), binary files do.
+        encoding = _utf16_without_bom(data)
+        if encoding is None:
+            raise InputError(_binary_message(name))
+        text = _strict(data, encoding, name)
     else:
         try:
             text = data.decode("utf-8")
@@ -43,11 +47,12 @@ def decode_text(data: bytes, name: str = "文件") -> str:
                     "请确认选择的是报告的文字稿，或在记事本/WPS 中另存为 UTF-8 文本后再试。"
                 ) from None
     if _is_binary(text):
-        raise InputError(
-            f"“{name}”看起来是二进制文件，不是文字稿。请选择 .txt 文本文件，"
-            "或直接选择 Word 文件（.docx）。"
-        )
+        raise InputError(_binary_message(name))
     return text
+
+
+def _binary_message(name: str) -> str:
+    return f"“{name}”看起来是二进制文件，不是文字稿。请选择 .txt 文本文件，或直接选择 Word 文件（.docx）。"
 
 
 def _strict(data: bytes, encoding: str, name: str) -> str:
@@ -57,16 +62,21 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
         raise InputError(f"“{name}”的编码已损坏，无法按 {encoding.upper()} 读取。请重新另存后再试。") from None
 
 
-def _looks_utf16(data: bytes) -> bool:
-    sample = data[:4096]
-    if len(sample) < 4 or len(sample) % 2:
-        return False
+def _utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when the NULs sit where UTF-16 puts them, else None."""
+    sample = data[:8192]
+    if len(sample) % 2:
+        sample = sample[:-1]
+    half = max(1, len(sample) // 2)
     zeros_even = sample[0::2].count(0)
     zeros_odd = sample[1::2].count(0)
-    half = len(sample) // 2
-    # ASCII-heavy UTF-16 has a zero in every other byte; CJK UTF-16 has almost none,
-    # but then UTF-8 and GB18030 decoding would usually fail or produce control codes.
-    return max(zeros_even, zeros_odd) > half * 0.3 and min(zeros_even, zeros_odd) < half * 0.05
+    # ASCII characters (digits, newlines) put a zero in every other byte, always on the same
+    # side; CJK code points like U+4E00 add a few on the other side.
+    if zeros_odd > half * 0.02 and zeros_odd > 4 * zeros_even:
+        return "utf-16-le"
+    if zeros_even > half * 0.02 and zeros_even > 4 * zeros_odd:
+        return "utf-16-be"
+    return None
 
 
 def _is_binary(text: str) -> bool:
