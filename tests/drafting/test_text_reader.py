@@ -44,6 +44,11 @@ def test_decodes_common_chinese_encodings(encoding: str) -> None:
     assert decode_text(data) == SMALL_REPORT
 
 
+def test_big5_text_is_read_as_traditional_chinese() -> None:
+    text = "大寺鎮2021年度法治政府建設情況報告\n今年以來，在區委、區政府的正確領導下，依法行政工作進一步規範。\n"
+    assert decode_text(text.encode("big5")) == text
+
+
 def test_gb18030_keeps_characters_outside_gbk() -> None:
     text = "䶮镇人民政府关于2024年度法治政府建设情况的报告\n正文𠀀。\n"
     assert decode_text(text.encode("gb18030")) == text
