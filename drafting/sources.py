@@ -13,7 +13,7 @@ from pathlib import Path
 from drafting.errors import InputError
 from drafting.model import Report
 from drafting.storage import load_draft_bytes, looks_like_draft
-from drafting.text_reader import decode_text, parse_text_report, read_source_bytes
+from drafting.text_reader import check_text_size, decode_text, parse_text_report, read_source_bytes
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -50,7 +50,7 @@ def load_source(path: Path) -> Report:
     if kind == "draft":
         return load_draft_bytes(data, path.name)
     if kind == "text":
-        return parse_text_report(decode_text(data, path.name))
+        return parse_text_report(decode_text(check_text_size(data, path.name), path.name))
     if kind == "pdf":
         raise InputError(f"“{path.name}”是 PDF 文件，无法直接读取。请用原始的 Word 文件，或把文字复制到 .txt 文件中再导入。")
     if kind == "html":
