@@ -16,6 +16,7 @@ import io
 import logging
 import re
 from pathlib import Path
+from typing import NamedTuple
 
 import docx
 from docx.document import Document as DocxDocument
@@ -241,18 +242,39 @@ def _write_signature_block(
     rules = layout.signature_block
     for _ in range(rules.blank_lines_before):
         _add_empty_line(document, styles["body"])
-    sig_right, date_right = signature_indents(text_width(signature), text_width(date), layout)
-    char_pt = layout.char_pitch_pt
+    place = place_signature(text_width(signature), text_width(date), layout)
+    pitch = layout.char_pitch_pt
     if signature:
         paragraph = document.add_paragraph(signature, styles["signature"])
-        paragraph.paragraph_format.right_indent = Pt(sig_right * char_pt)
+        paragraph.paragraph_format.right_indent = Pt(place.signature_right * pitch)
     if date:
         paragraph = document.add_paragraph(date, styles["date"])
-        paragraph.paragraph_format.right_indent = Pt(date_right * char_pt)
+        fmt = paragraph.paragraph_format
+        if place.date_left is not None:
+            # Placed by its first character, so the rule holds whatever the digits' width.
+            fmt.alignment = WD_ALIGN_PARAGRAPH.LEFT
+            fmt.left_indent = Pt(place.date_left)
+        else:
+            fmt.right_indent = Pt(place.date_right * pitch)
 
 
-def signature_indents(sig_width: float, date_width: float, layout: Layout) -> tuple[float, float]:
-    """Right indents (in characters) of the signature and the date lines.
+class SignaturePlacement(NamedTuple):
+    """Where the signature and the date go.
+
+    Attributes:
+        signature_right: the signature's right indent, in characters.
+        date_right: the date's right indent, in characters (as far as its width is known).
+        date_left: the date's left indent in points, when the date is placed by its first
+            character (``date_shift_chars`` right of the signature's); else None.
+    """
+
+    signature_right: float
+    date_right: float
+    date_left: float | None
+
+
+def place_signature(sig_width: float, date_width: float, layout: Layout) -> SignaturePlacement:
+    """Signature and date per GB/T 9704 7.3.5.2 (no seal); widths in characters.
 
     The signature ends ``right_chars`` from the right; the date starts
     ``date_shift_chars`` right of the signature's first character. A date that
@@ -262,19 +284,21 @@ def signature_indents(sig_width: float, date_width: float, layout: Layout) -> tu
     """
     rules = layout.signature_block
     if not sig_width:
-        return 0.0, rules.right_chars
+        return SignaturePlacement(0.0, rules.right_chars, None)
     if not date_width:
-        return rules.right_chars, 0.0
+        return SignaturePlacement(rules.right_chars, 0.0, None)
     sig_right = rules.right_chars
     date_right = sig_right + sig_width - rules.date_shift_chars - date_width
     if date_right >= rules.right_chars:
-        return sig_right, date_right
+        pitch = layout.char_pitch_pt
+        sig_start = layout.page.text_width_pt - sig_right * pitch - sig_width * layout.grid.char_width_pt
+        return SignaturePlacement(sig_right, date_right, sig_start + rules.date_shift_chars * pitch)
     date_right = rules.right_chars
     if rules.long_date == "centre":
         sig_right = date_right + (date_width - sig_width) / 2
     else:
         sig_right = date_right + date_width + rules.date_shift_chars - sig_width
-    return max(sig_right, 0.0), date_right
+    return SignaturePlacement(max(sig_right, 0.0), date_right, None)
 
 
 _CN_DIGITS = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0, "O": 0}

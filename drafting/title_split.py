@@ -22,6 +22,7 @@ _EXTRA_LINE_COST = 4.0
 _MAX_CANDIDATES = 40
 _OPENING = "《（(“‘〔【[「"
 _CLOSING = "》）)”’〕】]」"
+_NUMBER_UNITS = "年月日号期届次个项件%％余多万亿元"
 _NO_LINE_START = "，。、；：？！,.;:?!》）)”’〕】]」—…·"
 
 
@@ -110,6 +111,8 @@ def _forbidden_positions(title: str, keep_together: Sequence[str]) -> set[int]:
         left, right = title[pos - 1], title[pos]
         if left.isascii() and right.isascii() and not (left.isspace() or right.isspace()):
             forbidden.add(pos)  # inside a number or a Latin word
+        if left.isdigit() and right in _NUMBER_UNITS:
+            forbidden.add(pos)  # 2021年度, 3号: a number keeps its unit
         if right in _NO_LINE_START or left in _OPENING or right.isspace() or left.isspace():
             forbidden.add(pos)
     for word in keep_together:
@@ -139,11 +142,12 @@ def _shape_penalty(widths: list[float], max_chars: float) -> float:
     penalty = 4.0 * (max(widths) - min(widths)) / max_chars
     penalty += sum(6.0 for width in widths if width < 4)
     if len(widths) >= 3:
-        rising = all(a <= b for a, b in itertools.pairwise(widths))
-        falling = all(a >= b for a, b in itertools.pairwise(widths))
+        # Within one character counts as level: two stacked organisation names are fine.
+        rising = all(a <= b + 1 for a, b in itertools.pairwise(widths))
+        falling = all(a + 1 >= b for a, b in itertools.pairwise(widths))
         peak = widths.index(max(widths))
-        diamond = all(a <= b for a, b in itertools.pairwise(widths[: peak + 1])) and all(
-            a >= b for a, b in itertools.pairwise(widths[peak:])
+        diamond = all(a <= b + 1 for a, b in itertools.pairwise(widths[: peak + 1])) and all(
+            a + 1 >= b for a, b in itertools.pairwise(widths[peak:])
         )
         if not (rising or falling or diamond):
             penalty += 4.0
