@@ -1,0 +1,232 @@
+"""Sub-areas of 主要举措和成效, dated terms and organisation wording (templates/areas.yml).
+
+A sub-area is a second-level heading of the measures part with its own facts
+(a group of templates/facts.yml) and its own template. The areas of the plan
+in force for the report year are offered first, in the plan's order, then the
+common township topics (普法, 法律顾问, 政务公开, 营商环境...). Which wording
+of a term fits which year (八五普法, 党的二十大精神...) is data here too.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from drafting import paths
+from drafting.errors import DataFileError
+from drafting.plans import Plan, default_plans, plan_by_id, plan_for_year
+from drafting.yamlio import YamlSyntaxError, check_keys, read_yaml_file
+
+FORMAT_VERSION = 1
+_AREA_KEYS = {"id", "name", "heading", "heading_by_plan", "fact_group", "template", "default"}
+_TERM_KEYS = {"id", "value", "from", "to"}
+_ORG_KEYS = {"suffix", "party", "government", "leaders", "level"}
+
+
+@dataclass(frozen=True)
+class AreaSpec:
+    """One sub-area of the measures part.
+
+    Attributes:
+        id: English id, stored in Report.settings["areas"].
+        name: what the picker shows.
+        heading: the heading when no known plan applies.
+        heading_by_plan: plan id -> the heading as that plan words it; the plans listed
+            are the plans the area belongs to. Empty for a common township topic.
+        fact_group: the group of facts.yml the area's form shows.
+        template: file name of its template under templates/.
+        default: picked by default in a new report.
+    """
+
+    id: str
+    name: str
+    heading: str
+    fact_group: str
+    template: str
+    heading_by_plan: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    default: bool = False
+
+    @property
+    def is_common(self) -> bool:
+        """A township topic offered whatever the plan (普法, 法律顾问...)."""
+        return not self.heading_by_plan
+
+    def heading_for(self, plan_id: str | None) -> str:
+        if plan_id and plan_id in self.heading_by_plan:
+            return self.heading_by_plan[plan_id]
+        return self.heading
+
+
+@dataclass(frozen=True)
+class DatedTerm:
+    id: str
+    value: str
+    first_year: int | None = None
+    last_year: int | None = None
+
+    def valid_in(self, year: int) -> bool:
+        return (self.first_year is None or year >= self.first_year) and (self.last_year is None or year <= self.last_year)
+
+
+@dataclass(frozen=True)
+class OrgKind:
+    """How a township, street or 乡 names its party committee, government and leaders."""
+
+    suffix: str
+    party: str
+    government: str
+    leaders: str
+    level: str
+
+
+@dataclass(frozen=True)
+class AreaData:
+    areas: tuple[AreaSpec, ...]
+    terms: tuple[DatedTerm, ...]
+    org_kinds: tuple[OrgKind, ...]
+
+    def area(self, area_id: str) -> AreaSpec:
+        for area in self.areas:
+            if area.id == area_id:
+                return area
+        raise KeyError(area_id)
+
+    def terms_for_year(self, year: int | None) -> dict[str, str | None]:
+        """Every term id -> its wording in that year, or None where none applies."""
+        result: dict[str, str | None] = {term.id: None for term in self.terms}
+        if year is None:
+            return result
+        for term in self.terms:
+            if result[term.id] is None and term.valid_in(year):
+                result[term.id] = term.value
+        return result
+
+    def org_kind(self, org: str) -> OrgKind:
+        for kind in self.org_kinds:
+            if org.endswith(kind.suffix) or (kind.suffix and kind.suffix in org):
+                return kind
+        return self.org_kinds[-1]
+
+
+def load_area_data(path: Path | None = None) -> AreaData:
+    """Load and validate areas.yml.
+
+    Raises:
+        DataFileError: every problem found, each naming its line.
+    """
+    path = path or paths.templates_dir() / "areas.yml"
+    try:
+        data = read_yaml_file(path)
+    except YamlSyntaxError as exc:
+        raise DataFileError(str(path), [str(exc)]) from None
+    problems: list[str] = []
+    if not check_keys(data, {"version", "areas", "terms", "org_kinds"}, {"version", "areas", "org_kinds"}, "子领域文件", problems):
+        raise DataFileError(str(path), problems)
+    if data.get("version") != FORMAT_VERSION:
+        problems.append(f"version 应为 {FORMAT_VERSION}，实际为 {data.get('version')!r}")
+    areas = [a for i, e in enumerate(_as_list(data.get("areas")), 1) if (a := _area(e, i, problems))]
+    terms = [t for i, e in enumerate(_as_list(data.get("terms")), 1) if (t := _term(e, i, problems))]
+    kinds: list[OrgKind] = []
+    for index, entry in enumerate(_as_list(data.get("org_kinds")), start=1):
+        if check_keys(entry, _ORG_KEYS, _ORG_KEYS, f"第 {index} 个单位类型", problems) and set(entry) >= _ORG_KEYS:
+            kinds.append(OrgKind(**{key: str(entry[key]) for key in _ORG_KEYS}))
+    if not kinds:
+        problems.append("org_kinds 至少要有一项")
+    ids = [a.id for a in areas]
+    for area_id in {i for i in ids if ids.count(i) > 1}:
+        problems.append(f"子领域编号“{area_id}”重复")
+    known_plans = {plan.id for plan in default_plans()}
+    for area in areas:
+        for plan_id in area.heading_by_plan:
+            if plan_id not in known_plans:
+                problems.append(f"子领域“{area.id}”的 heading_by_plan 中有未知的纲要“{plan_id}”（见 plans.yml）")
+        if not (paths.templates_dir() / area.template).is_file():
+            problems.append(f"子领域“{area.id}”的模板“{area.template}”不存在")
+    if problems:
+        raise DataFileError(str(path), problems)
+    return AreaData(tuple(areas), tuple(terms), tuple(kinds))
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _area(entry: Any, index: int, problems: list[str]) -> AreaSpec | None:
+    required = {"id", "name", "heading", "fact_group", "template"}
+    if not check_keys(entry, _AREA_KEYS, required, f"第 {index} 个子领域", problems) or not required <= set(entry):
+        return None
+    by_plan = entry.get("heading_by_plan") or {}
+    if not isinstance(by_plan, dict) or not all(isinstance(v, str) and v for v in by_plan.values()):
+        problems.append(f"第 {entry.line_of('heading_by_plan')} 行：heading_by_plan 应是“纲要编号: 标题”的映射")
+        return None
+    template = str(entry["template"])
+    if "/" in template or "\\" in template or not template.endswith(".j2"):
+        problems.append(f"第 {entry.line_of('template')} 行：模板应是 templates 文件夹中的 .j2 文件名")
+        return None
+    return AreaSpec(
+        id=str(entry["id"]),
+        name=str(entry["name"]),
+        heading=str(entry["heading"]),
+        fact_group=str(entry["fact_group"]),
+        template=template,
+        heading_by_plan={str(k): v for k, v in by_plan.items()},
+        default=bool(entry.get("default", False)),
+    )
+
+
+def _term(entry: Any, index: int, problems: list[str]) -> DatedTerm | None:
+    if not check_keys(entry, _TERM_KEYS, {"id", "value"}, f"第 {index} 个提法", problems) or not {"id", "value"} <= set(entry):
+        return None
+    years = [entry.get("from"), entry.get("to")]
+    if any(y is not None and not isinstance(y, int) for y in years):
+        problems.append(f"第 {entry.line} 行：提法“{entry['id']}”的 from / to 应是年份")
+        return None
+    return DatedTerm(str(entry["id"]), str(entry["value"]), years[0], years[1])
+
+
+@functools.cache
+def default_area_data() -> AreaData:
+    return load_area_data()
+
+
+def load_areas(path: Path | None = None) -> tuple[AreaSpec, ...]:
+    """Every sub-area in file order (the shipped file by default)."""
+    return (load_area_data(path) if path else default_area_data()).areas
+
+
+def resolve_plan(year: int | None, plan_id: str | None = None) -> Plan | None:
+    """The plan the writer chose (by id), else the one in force that year."""
+    if plan_id:
+        return plan_by_id(plan_id)
+    return plan_for_year(year)
+
+
+def areas_for_year(year: int | None, plan_id: str | None = None) -> list[AreaSpec]:
+    """The sub-areas offered for a report year.
+
+    The plan's own areas in the plan's order, then the common township topics.
+    With no known plan (the writer typed one, or none covers the year) every
+    area is offered under its default heading.
+    """
+    areas = load_areas()
+    plan = resolve_plan(year, plan_id)
+    if plan is None:
+        return list(areas)
+    own = [a for a in areas if plan.id in a.heading_by_plan]
+    order = {name: index for index, name in enumerate(plan.areas)}
+    own.sort(key=lambda a: order.get(a.heading_by_plan[plan.id], len(order)))
+    return own + [a for a in areas if a.is_common]
+
+
+def default_area_ids(year: int | None, plan_id: str | None = None) -> list[str]:
+    """The areas picked in a new report for that year."""
+    return [a.id for a in areas_for_year(year, plan_id) if a.default]
+
+
+def area_by_id(area_id: str) -> AreaSpec | None:
+    for area in load_areas():
+        if area.id == area_id:
+            return area
+    return None

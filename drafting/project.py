@@ -1,0 +1,326 @@
+"""DraftProject: the one open draft the window owns (facade over the core).
+
+It holds the Report, where it is saved, whether it changed, and offers what
+the window does with it: set a part's text, set a fact from the form's raw
+text, generate a part from its template, tell a part's status, and offer a
+regeneration (never applied silently) when facts changed after the writer
+edited a generated text. Saving goes through drafting.storage (atomic, .bak);
+a file that was imported (.txt, .docx) is never overwritten.
+"""
+
+from __future__ import annotations
+
+import difflib
+import logging
+import uuid
+from pathlib import Path
+from typing import Any
+
+from drafting import recovery
+from drafting.errors import StorageError
+from drafting.facts import (
+    FactCatalog,
+    default_fact_catalog,
+    effective_facts,
+    fact_problems,
+    format_fact,
+    parse_fact,
+)
+from drafting.model import PART_IDS, STATUTORY, Part, Report
+from drafting.parttext import blocks_to_text, renumber_level1, text_to_blocks
+from drafting.render import part_heading, part_required_facts, render_part
+from drafting.sources import load_source, sniff_kind
+from drafting.storage import save_draft
+from drafting.text_reader import read_source_bytes
+
+logger = logging.getLogger(__name__)
+
+STATUS_EMPTY = "未开始"
+STATUS_DRAFT = "草稿"
+STATUS_DONE = "已完成"
+STATUS_PROBLEM = "有问题"
+#: Marks a gap the writer must fill; the checklist flags what is left.
+PLACEHOLDER_MARK = "【请填写"
+
+
+class DraftProject:
+    """One open draft.
+
+    Attributes:
+        report: the report being written.
+        path: the draft file, or None until it is saved (also for an imported file).
+        source_path: the file it was imported from (never written to), or None.
+        recovery_key: names this draft's autosave copy in the recovery folder.
+        findings: part id -> messages the checklist found (set by the window).
+    """
+
+    def __init__(self, report: Report, path: Path | None = None, *, source_path: Path | None = None,
+                 catalog: FactCatalog | None = None) -> None:
+        self.report = report
+        self.path = Path(path) if path else None
+        self.source_path = Path(source_path) if source_path else None
+        self.catalog = catalog or default_fact_catalog()
+        self.recovery_key = uuid.uuid4().hex
+        self.findings: dict[str, list[str]] = {}
+        self._modified = False
+
+    # ---- opening and saving ----
+
+    @classmethod
+    def open(cls, path: Path) -> DraftProject:
+        """Open a draft, or import any other source (.txt, Word) as a new unsaved draft.
+
+        Raises:
+            DraftingError: the file cannot be read (message for the user).
+        """
+        path = Path(path)
+        report = load_source(path)
+        is_draft = sniff_kind(read_source_bytes(path)[:4096]) == "draft"
+        if is_draft:
+            return cls(report, path)
+        project = cls(report, None, source_path=path)
+        # An import is new work: closing without saving must ask.
+        project._modified = True
+        return project
+
+    @property
+    def is_modified(self) -> bool:
+        return self._modified
+
+    def mark_modified(self) -> None:
+        self._modified = True
+
+    @property
+    def display_name(self) -> str:
+        if self.path:
+            return self.path.name
+        if self.source_path:
+            return f"{self.source_path.name}（导入，未保存）"
+        return "未命名草稿"
+
+    def save(self, path: Path | None = None) -> Path:
+        """Save to path (or the current path); afterwards that is the draft's path.
+
+        Raises:
+            StorageError: no path yet, the target is the imported source, or the write failed.
+        """
+        target = Path(path) if path else self.path
+        if target is None:
+            raise StorageError("这份草稿还没有保存过，请选择保存位置和文件名。")
+        if self.source_path is not None and _same_file(target, self.source_path):
+            raise StorageError(
+                f"不能保存到导入的原文件“{self.source_path.name}”，以免覆盖原件。请另选一个文件名（建议扩展名 .fzbg）。"
+            )
+        save_draft(self.report, target)
+        self.path = target
+        self._modified = False
+        return target
+
+    # ---- recovery ----
+
+    def write_recovery(self) -> Path:
+        """Write the autosave copy of this draft (the window calls this a few seconds after a change)."""
+        return recovery.write_recovery(self.report, self.path, self.recovery_key)
+
+    def discard_recovery(self) -> None:
+        recovery.discard_recovery(self.recovery_key)
+
+    # ---- text ----
+
+    def part_text(self, part_id: str) -> str:
+        part = self.report.part(part_id)
+        return blocks_to_text(part.blocks) if part else ""
+
+    def set_part_text(self, part_id: str, text: str) -> None:
+        """Replace a part's text with what the editor holds."""
+        if part_id not in PART_IDS:
+            raise KeyError(part_id)
+        part = self._ensure_part(part_id)
+        blocks = text_to_blocks(text)
+        if part_id not in STATUTORY:
+            for block in blocks:
+                block.level = 0  # the title or a date line is never a heading
+        if blocks_to_text(part.blocks) == blocks_to_text(blocks) and [b.level for b in part.blocks] == [
+            b.level for b in blocks
+        ]:
+            return
+        part.blocks = blocks
+        self._modified = True
+
+    def _ensure_part(self, part_id: str) -> Part:
+        part = self.report.part(part_id)
+        if part is not None:
+            return part
+        part = Part(part_id)
+        order = {pid: index for index, pid in enumerate(PART_IDS)}
+        position = len(self.report.parts)
+        for index, existing in enumerate(self.report.parts):
+            if order.get(existing.id, 0) > order[part_id]:
+                position = index
+                break
+        self.report.parts.insert(position, part)
+        return part
+
+    def renumber_headings(self) -> int:
+        changed = renumber_level1(self.report)
+        if changed:
+            self._modified = True
+        return changed
+
+    # ---- facts ----
+
+    def fact_text(self, fact_id: str) -> str:
+        """The fact's value as the form shows it."""
+        return format_fact(self.catalog.spec(fact_id), self.report.facts.get(fact_id))
+
+    def set_fact(self, fact_id: str, raw: str) -> str | None:
+        """Parse and store a fact from the form's raw text.
+
+        Returns:
+            None when stored (an empty field removes the fact), or the inline
+            Chinese message; an invalid entry leaves the stored value unchanged.
+        """
+        spec = self.catalog.spec(fact_id)
+        value, error = parse_fact(spec, raw)
+        if error:
+            return error
+        old = self.report.facts.get(fact_id)
+        if value is None:
+            self.report.facts.pop(fact_id, None)
+        else:
+            self.report.facts[fact_id] = value
+        if old != value:
+            self._modified = True
+        return None
+
+    def effective_facts(self) -> dict[str, Any]:
+        """Facts with computed rates filled in (what templates see)."""
+        return effective_facts(self.catalog, self.report.facts)
+
+    def fact_problems(self) -> dict[str, str]:
+        return fact_problems(self.catalog, self.report.facts)
+
+    # ---- sub-areas ----
+
+    @property
+    def area_ids(self) -> list[str]:
+        return list(self.report.settings.get("areas") or [])
+
+    def set_areas(self, area_ids: list[str]) -> None:
+        if area_ids != self.area_ids:
+            self.report.settings["areas"] = list(area_ids)
+            self._modified = True
+
+    # ---- generation ----
+
+    def render(self, part_id: str) -> str:
+        """What generating the part would produce now, without applying it."""
+        return render_part(self.report, part_id)
+
+    def generate(self, part_id: str) -> str:
+        """Fill the part from its template and remember the facts it was made from."""
+        text = self.render(part_id)
+        self.set_part_text(part_id, text)
+        self._generated()[part_id] = {"facts": self._snapshot(part_id), "text": self.part_text(part_id)}
+        self._modified = True
+        return text
+
+    def _generated(self) -> dict[str, Any]:
+        generated = self.report.settings.get("generated")
+        if not isinstance(generated, dict):
+            generated = {}
+            self.report.settings["generated"] = generated
+        return generated
+
+    def _snapshot(self, part_id: str) -> dict[str, Any]:
+        facts = self.effective_facts()
+        snapshot: dict[str, Any] = {fid: facts.get(fid) for fid in sorted(part_required_facts(self.report, part_id))}
+        snapshot["_meta"] = [self.report.meta.org, self.report.meta.year, self.report.meta.plan]
+        if part_id == "measures":
+            snapshot["_areas"] = self.area_ids
+        return snapshot
+
+    def facts_changed_since_generation(self, part_id: str) -> bool:
+        record = self._generated().get(part_id)
+        return isinstance(record, dict) and record.get("facts") != self._snapshot(part_id)
+
+    def text_edited_since_generation(self, part_id: str) -> bool:
+        record = self._generated().get(part_id)
+        return isinstance(record, dict) and record.get("text") != self.part_text(part_id)
+
+    def pending_regeneration(self, part_id: str) -> tuple[str, str] | None:
+        """(current text, text the facts would give now) when facts changed after the
+        text was generated and the writer has edited it since; the window offers it
+        with a diff and applies it only if the writer agrees."""
+        if not (self.facts_changed_since_generation(part_id) and self.text_edited_since_generation(part_id)):
+            return None
+        new_text = self.render(part_id)
+        old_text = self.part_text(part_id)
+        return (old_text, new_text) if new_text != old_text else None
+
+    def regeneration_diff(self, part_id: str) -> list[str]:
+        """The pending regeneration as unified-diff lines ("-" current, "+" new), or []."""
+        pending = self.pending_regeneration(part_id)
+        return diff_lines(*pending) if pending else []
+
+    # ---- status ----
+
+    def is_done(self, part_id: str) -> bool:
+        return part_id in (self.report.settings.get("done") or [])
+
+    def set_done(self, part_id: str, done: bool = True) -> None:
+        current = list(self.report.settings.get("done") or [])
+        if done and part_id not in current:
+            current.append(part_id)
+        elif not done and part_id in current:
+            current.remove(part_id)
+        else:
+            return
+        self.report.settings["done"] = current
+        self._modified = True
+
+    def part_status(self, part_id: str) -> str:
+        """未开始 | 草稿 | 已完成 | 有问题 for the outline's step list."""
+        part = self.report.part(part_id)
+        body = [b for b in part.blocks if b.level != 1] if part else []
+        if part_id not in STATUTORY and part is not None:
+            body = part.blocks
+        text = "\n".join(b.text for b in body).strip()
+        problems = self._part_fact_problems(part_id)
+        if self.findings.get(part_id) or problems or (text and PLACEHOLDER_MARK in text):
+            return STATUS_PROBLEM
+        if not text:
+            return STATUS_EMPTY
+        return STATUS_DONE if self.is_done(part_id) else STATUS_DRAFT
+
+    def _part_fact_problems(self, part_id: str) -> dict[str, str]:
+        problems = self.fact_problems()
+        if not problems:
+            return {}
+        try:
+            relevant = part_required_facts(self.report, part_id)
+        except Exception:  # a broken template must not break the step list; generating will report it
+            logger.exception("cannot list facts of part %s", part_id)
+            return {}
+        return {fid: msg for fid, msg in problems.items() if fid in relevant}
+
+    def progress(self) -> tuple[int, int]:
+        """(parts finished, parts to write) over the required parts and any non-empty optional one."""
+        steps = [pid for pid in PART_IDS if pid != "other" or self.report.has_part("other")]
+        done = sum(1 for pid in steps if self.part_status(pid) == STATUS_DONE)
+        return done, len(steps)
+
+    def heading_for(self, part_id: str) -> str:
+        return part_heading(self.report, part_id)
+
+
+def diff_lines(old: str, new: str) -> list[str]:
+    """Unified diff of two part texts, line by line (one paragraph per line)."""
+    return list(difflib.unified_diff(old.splitlines(), new.splitlines(), "当前文字", "按事实重新生成", lineterm="", n=1))
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
+    except OSError:
+        return False

@@ -1,0 +1,383 @@
+"""Generate a part's text from its Jinja2 template and the facts.
+
+The ONE place Jinja2 is configured: a SandboxedEnvironment with
+StrictUndefined, no autoescape (the output is text) and a FileSystemLoader
+over templates/. Templates are data a county office may edit, so they run
+with limits: range() has a per-render budget, huge repeat/format widths are
+refused, output length and render time are capped, and every failure becomes
+a TemplateRenderError naming the template file and line.
+
+Template convention: a blank line separates paragraphs; the lines of one
+paragraph are joined without spaces (Chinese), so each sentence can sit on
+its own line inside an ``{% if %}`` and vanish when its fact is absent.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import functools
+import re
+import time
+import traceback
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import jinja2
+import jinja2.meta
+import jinja2.nodes
+import jinja2.sandbox
+
+from drafting import paths
+from drafting.areas import AreaSpec, area_by_id, default_area_data, resolve_plan
+from drafting.errors import TemplateRenderError
+from drafting.facts import default_fact_catalog, effective_facts
+from drafting.model import STATUTORY, Report
+from drafting.numbering import parse_numbering, standard_prefix, to_chinese_number
+from drafting.outline import default_outline
+
+#: Limits for one render (a hostile or broken template gets a clear error instead of hanging).
+MAX_OUTPUT_CHARS = 100_000
+MAX_RANGE_ITEMS = 10_000
+MAX_SECONDS = 5.0
+MAX_LOOP_DEPTH = 3
+MAX_ARG = 10_000
+_WIDTH_RE = re.compile(r"\d{5,}")
+
+#: Template of each part; the measures part adds one template per picked sub-area.
+PART_TEMPLATES = {
+    "title": "title.j2",
+    "preamble": "preamble.j2",
+    "measures": "measures.j2",
+    "shortcomings": "shortcomings.j2",
+    "leader_duty": "leader_duty.j2",
+    "plans": "plans.j2",
+    "other": "other.j2",
+}
+
+
+class _Budget:
+    def __init__(self) -> None:
+        self.range_left = MAX_RANGE_ITEMS
+        self.deadline = time.monotonic() + MAX_SECONDS
+
+    def check_time(self) -> None:
+        if time.monotonic() > self.deadline:
+            raise _LimitError(f"运行超过 {MAX_SECONDS:g} 秒，可能有死循环")
+
+
+_BUDGET: contextvars.ContextVar[_Budget | None] = contextvars.ContextVar("render_budget", default=None)
+
+
+class _LimitError(Exception):
+    """A template exceeded a limit; the message is Chinese."""
+
+
+def _budget() -> _Budget:
+    budget = _BUDGET.get()
+    if budget is None:  # rendering outside render_template (e.g. a test calling Jinja directly)
+        budget = _Budget()
+        _BUDGET.set(budget)
+    return budget
+
+
+def _limited_range(*args: int) -> Iterator[int]:
+    for arg in args:
+        if not isinstance(arg, int) or abs(arg) > MAX_ARG:
+            raise _LimitError(f"range() 的参数过大（不超过 {MAX_ARG}）")
+    budget = _budget()
+    for count, value in enumerate(range(*args)):
+        budget.range_left -= 1
+        if budget.range_left < 0:
+            raise _LimitError(f"循环次数超过 {MAX_RANGE_ITEMS} 次")
+        if count % 256 == 0:
+            budget.check_time()
+        yield value
+
+
+def _check_args(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    for value in (*args, *kwargs.values()):
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_ARG:
+            raise _LimitError(f"参数 {value} 过大（不超过 {MAX_ARG}）")
+        if isinstance(value, str) and _WIDTH_RE.search(value) and ("{" in value or "%" in value):
+            raise _LimitError("格式字符串中的宽度过大")
+
+
+def _guard_filter(func: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(func)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        _check_args(args, kwargs)
+        return func(*args, **kwargs)
+
+    return guarded
+
+
+class _GuardedEnvironment(jinja2.sandbox.SandboxedEnvironment):
+    """The sandbox plus size limits on *, **, + and %, and on call arguments."""
+
+    intercepted_binops = frozenset({"*", "**", "+", "%"})
+
+    def call_binop(self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any) -> Any:
+        sizes = [len(x) for x in (left, right) if isinstance(x, str | list | tuple)]
+        numbers = [x for x in (left, right) if isinstance(x, int) and not isinstance(x, bool)]
+        if operator == "*" and sizes and numbers and sizes[0] * max(numbers[0], 0) > MAX_OUTPUT_CHARS:
+            raise _LimitError("重复生成的文字过长")
+        if operator == "**" and (abs(right) > 64 if isinstance(right, int | float) else False):
+            raise _LimitError("乘方的指数过大")
+        if operator == "+" and len(sizes) == 2 and sum(sizes) > MAX_OUTPUT_CHARS:
+            raise _LimitError("拼接的文字过长")
+        if operator == "%" and isinstance(left, str):
+            _check_args((left,), {})
+        return super().call_binop(context, operator, left, right)
+
+    def call(__self, __context: jinja2.runtime.Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+        _budget().check_time()
+        if __obj is not _limited_range:
+            _check_args(args, kwargs)
+        return super().call(__context, __obj, *args, **kwargs)
+
+
+# ---- filters the templates use (text helpers, no logic about the report) ----
+
+
+def _pct(value: Any) -> str:
+    """98.5 → "98.5%", 100.0 → "100%"."""
+    number = float(value)
+    return f"{int(number)}%" if number.is_integer() else f"{number:.1f}%"
+
+
+def _cn_date(value: Any) -> str:
+    """ISO "2024-03-05" → "2024年3月5日"."""
+    match = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", str(value))
+    if not match:
+        return str(value)
+    return f"{int(match.group(1))}年{int(match.group(2))}月{int(match.group(3))}日"
+
+
+def _split_item(value: Any) -> tuple[str, str]:
+    """"问题——原因" → (问题, 原因); without a separator the second half is ""."""
+    text = str(value).strip()
+    for sep in ("——", "—", "｜", "|"):
+        if sep in text:
+            head, tail = text.split(sep, 1)
+            return _bare(head), _bare(tail)
+    return _bare(text), ""
+
+
+def _bare(value: Any) -> str:
+    """Drop trailing punctuation so a template can add its own."""
+    return str(value).strip().rstrip("。；;，,、.！!")
+
+
+def _join_cn(values: Any) -> str:
+    return "、".join(_bare(v) for v in values if str(v).strip())
+
+
+def _ordinal(value: int) -> str:
+    return to_chinese_number(int(value))
+
+
+@functools.cache
+def environment() -> _GuardedEnvironment:
+    """The one Jinja2 environment (built on first use: nothing compiles at start-up)."""
+    env = _GuardedEnvironment(
+        loader=jinja2.FileSystemLoader(str(paths.templates_dir()), encoding="utf-8"),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        # No constant folding: a hostile constant expression must not run at compile time.
+        optimized=False,
+    )
+    env.globals.pop("lipsum", None)
+    env.globals["range"] = _limited_range
+    env.filters.update(pct=_pct, cn_date=_cn_date, split_item=_split_item, bare=_bare, join_cn=_join_cn, ordinal=_ordinal)
+    env.filters = {name: _guard_filter(func) for name, func in env.filters.items()}
+    return env
+
+
+def _template_error(name: str, exc: BaseException) -> TemplateRenderError:
+    line = getattr(exc, "lineno", None)
+    if line is None:
+        for frame, lineno in traceback.walk_tb(exc.__traceback__):
+            if frame.f_code.co_filename.endswith(".j2"):
+                line = lineno
+                name = frame.f_code.co_filename.replace("\\", "/").rsplit("/", 1)[-1]
+    where = f"第 {line} 行" if line else "某处"
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return TemplateRenderError(f"找不到模板“{exc.name}”（由“{name}”使用）。请检查 templates 文件夹中是否有这个文件。")
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        name = (exc.name or name)
+        reason = f"语法错误（{exc.message}）"
+    elif isinstance(exc, jinja2.UndefinedError):
+        reason = f"用到了未定义的名称（{exc.message}）"
+    elif isinstance(exc, _LimitError):
+        reason = str(exc)
+    elif isinstance(exc, RecursionError):
+        reason = "递归层数过深"
+    elif isinstance(exc, jinja2.sandbox.SecurityError):
+        reason = "使用了模板中不允许的操作"
+    else:
+        reason = f"{type(exc).__name__}: {exc}"
+    return TemplateRenderError(f"模板“{name}”{where}出错：{reason}。请修改 templates 文件夹中的“{name}”。")
+
+
+def _check_depth(name: str, ast: jinja2.nodes.Template) -> None:
+    def depth(node: jinja2.nodes.Node) -> int:
+        inner = max((depth(child) for child in node.iter_child_nodes()), default=0)
+        return inner + (1 if isinstance(node, jinja2.nodes.For) else 0)
+
+    if depth(ast) > MAX_LOOP_DEPTH:
+        raise TemplateRenderError(
+            f"模板“{name}”中的循环嵌套超过 {MAX_LOOP_DEPTH} 层，为防止卡死已拒绝运行。请简化该模板。"
+        )
+
+
+@functools.cache
+def _checked(name: str) -> bool:
+    env = environment()
+    try:
+        source, _filename, _uptodate = env.loader.get_source(env, name)  # type: ignore[union-attr]
+        _check_depth(name, env.parse(source, name))
+    except jinja2.TemplateError as exc:
+        raise _template_error(name, exc) from None
+    return True
+
+
+def render_template(name: str, context: dict[str, Any]) -> str:
+    """Render one template to text (paragraphs joined by newlines), within the limits.
+
+    Raises:
+        TemplateRenderError: names the template and line.
+    """
+    _checked(name)
+    token = _BUDGET.set(_Budget())
+    try:
+        template = environment().get_template(name)
+        pieces: list[str] = []
+        size = 0
+        budget = _budget()
+        for chunk in template.generate(**context):
+            size += len(chunk)
+            if size > MAX_OUTPUT_CHARS:
+                raise _LimitError(f"生成的文字超过 {MAX_OUTPUT_CHARS} 字")
+            budget.check_time()
+            pieces.append(chunk)
+    except TemplateRenderError:
+        raise
+    except (jinja2.TemplateError, _LimitError, RecursionError, ArithmeticError, TypeError, ValueError,
+            AttributeError, KeyError, IndexError) as exc:
+        raise _template_error(name, exc) from None
+    finally:
+        _BUDGET.reset(token)
+    return join_paragraphs("".join(pieces))
+
+
+def join_paragraphs(raw: str) -> str:
+    """Blank-line separated chunks → one paragraph per line; empty ones dropped."""
+    paragraphs = []
+    for chunk in re.split(r"\n\s*\n", raw):
+        text = "".join(line.strip() for line in chunk.splitlines())
+        if text:
+            paragraphs.append(text)
+    return "\n".join(paragraphs)
+
+
+def required_facts(template: str) -> frozenset[str]:
+    """Fact ids a template (and what it includes or imports) refers to, via jinja2.meta."""
+    env = environment()
+    catalog_ids = set(default_fact_catalog().ids)
+    seen: set[str] = set()
+    found: set[str] = set()
+    pending = [template]
+    while pending:
+        name = pending.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        try:
+            source, _filename, _uptodate = env.loader.get_source(env, name)  # type: ignore[union-attr]
+            ast = env.parse(source, name)
+        except jinja2.TemplateError as exc:
+            raise _template_error(name, exc) from None
+        found |= jinja2.meta.find_undeclared_variables(ast) & catalog_ids
+        pending.extend(ref for ref in jinja2.meta.find_referenced_templates(ast) if ref)
+    return frozenset(found)
+
+
+def selected_areas(report: Report) -> list[AreaSpec]:
+    """The sub-areas picked for the measures part, in the writer's order (unknown ids skipped)."""
+    ids = report.settings.get("areas") or []
+    return [area for area_id in ids if isinstance(area_id, str) and (area := area_by_id(area_id))]
+
+
+def part_required_facts(report: Report, part_id: str) -> frozenset[str]:
+    """Fact ids the part's generated text depends on (the measures part: its sub-areas too)."""
+    names = [PART_TEMPLATES[part_id]] if part_id in PART_TEMPLATES else []
+    if part_id == "measures":
+        names += [area.template for area in selected_areas(report)]
+    result: frozenset[str] = frozenset()
+    for name in names:
+        result |= required_facts(name)
+    return result
+
+
+def template_context(report: Report) -> dict[str, Any]:
+    """Everything a template may use: org and year wording, dated terms, every fact (None when absent)."""
+    data = default_area_data()
+    org = report.meta.org.strip()
+    kind = data.org_kind(org)
+    year = report.meta.year
+    plan = resolve_plan(year, report.settings.get("plan_id"))
+    plan_name = (report.meta.plan or (plan.name if plan else "")).strip().strip("《》")
+    superior = report.addressee.strip().rstrip("：:").strip()
+    context: dict[str, Any] = effective_facts(default_fact_catalog(), report.facts)
+    context.update(
+        org=org,
+        year=year,
+        next_year=year + 1 if year else None,
+        plan=f"《{plan_name}》" if plan_name else "",
+        superior=superior,
+        party=kind.party,
+        government=kind.government,
+        leaders=kind.leaders,
+        level=kind.level,
+        terms=data.terms_for_year(year),
+    )
+    return context
+
+
+def part_heading(report: Report, part_id: str) -> str:
+    """The part's level-1 heading, numbered by the part's position among the statutory parts."""
+    part = report.part(part_id)
+    text = part.heading if part else ""
+    numbering = parse_numbering(text) if text else None
+    words = text[len(numbering.prefix):] if numbering else text
+    words = words or default_outline().spec(part_id).heading
+    present = [p.id for p in report.parts if p.id in STATUTORY]
+    number = present.index(part_id) + 1 if part_id in present else len(present) + 1
+    return standard_prefix(1, number) + words
+
+
+def render_part(report: Report, part_id: str) -> str:
+    """The part's generated text: one paragraph per line, statutory parts led by their heading.
+
+    Raises:
+        TemplateRenderError: a template failed (names file and line).
+        KeyError: part_id has no template (addressee, signature, date are not generated).
+    """
+    context = template_context(report)
+    if part_id not in STATUTORY:
+        return render_template(PART_TEMPLATES[part_id], context)
+    lines = [part_heading(report, part_id)]
+    intro = render_template(PART_TEMPLATES[part_id], context)
+    if intro:
+        lines.append(intro)
+    if part_id == "measures":
+        plan = resolve_plan(report.meta.year, report.settings.get("plan_id"))
+        for index, area in enumerate(selected_areas(report), start=1):
+            lines.append(standard_prefix(2, index) + area.heading_for(plan.id if plan else None))
+            body = render_template(area.template, {**context, "area_heading": area.heading_for(plan.id if plan else None)})
+            if body:
+                lines.append(body)
+    return "\n".join(lines)
