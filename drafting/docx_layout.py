@@ -161,13 +161,36 @@ def default_layout_path() -> Path:
     return templates_dir() / "layout.yml"
 
 
+#: Parsed layouts by (path, modification time, size): the window exports and previews
+#: many times, and parsing the YAML with line numbers costs more than building a document.
+_CACHE: dict[tuple[str, int, int], Layout] = {}
+
+
 def load_layout(path: Path | None = None) -> Layout:
     """Read and validate a layout file (the shipped one by default).
+
+    A file already read and unchanged since (same mtime and size) is not parsed again.
 
     Raises:
         DataFileError: every problem found in the file, with line numbers.
     """
     path = Path(path) if path is not None else default_layout_path()
+    try:
+        stat = path.stat()
+    except OSError:
+        key = None
+    else:
+        key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+        if key in _CACHE:
+            return _CACHE[key]
+    layout = _load_uncached(path)
+    if key is not None:
+        _CACHE.clear()  # one layout in use at a time; never grow
+        _CACHE[key] = layout
+    return layout
+
+
+def _load_uncached(path: Path) -> Layout:
     try:
         data = read_yaml_file(path)
     except YamlSyntaxError as exc:
