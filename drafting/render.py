@@ -20,6 +20,7 @@ import re
 import time
 import traceback
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -34,6 +35,7 @@ from drafting.facts import default_fact_catalog, effective_facts
 from drafting.model import STATUTORY, Report
 from drafting.numbering import parse_numbering, standard_prefix, to_chinese_number
 from drafting.outline import default_outline
+from drafting.plans import Plan, plan_by_name, plan_for_year
 
 #: Limits for one render (a hostile or broken template gets a clear error instead of hanging).
 MAX_OUTPUT_CHARS = 100_000
@@ -129,6 +131,13 @@ class _GuardedEnvironment(jinja2.sandbox.SandboxedEnvironment):
             _check_args((left,), {})
         return super().call_binop(context, operator, left, right)
 
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        # "{:>999999999}".format(...) would build its huge result before any check could run.
+        owner = getattr(value, "__self__", None)
+        if isinstance(owner, str) and getattr(value, "__name__", "") in ("format", "format_map"):
+            _check_args((owner,), {})
+        return super().wrap_str_format(value)
+
     def call(__self, __context: jinja2.runtime.Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
         _budget().check_time()
         if __obj is not _limited_range:
@@ -176,11 +185,18 @@ def _ordinal(value: int) -> str:
     return to_chinese_number(int(value))
 
 
+def environment(folder: Path | None = None) -> _GuardedEnvironment:
+    """The Jinja2 environment over templates/ (or another folder, for tests and county copies).
+
+    Built on first use, so nothing compiles at start-up.
+    """
+    return _environment(str(folder or paths.templates_dir()))
+
+
 @functools.cache
-def environment() -> _GuardedEnvironment:
-    """The one Jinja2 environment (built on first use: nothing compiles at start-up)."""
+def _environment(folder: str) -> _GuardedEnvironment:
     env = _GuardedEnvironment(
-        loader=jinja2.FileSystemLoader(str(paths.templates_dir()), encoding="utf-8"),
+        loader=jinja2.FileSystemLoader(folder, encoding="utf-8"),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         keep_trailing_newline=True,
@@ -234,8 +250,8 @@ def _check_depth(name: str, ast: jinja2.nodes.Template) -> None:
 
 
 @functools.cache
-def _checked(name: str) -> bool:
-    env = environment()
+def _checked(name: str, folder: str) -> bool:
+    env = _environment(folder)
     try:
         source, _filename, _uptodate = env.loader.get_source(env, name)  # type: ignore[union-attr]
         _check_depth(name, env.parse(source, name))
@@ -244,16 +260,17 @@ def _checked(name: str) -> bool:
     return True
 
 
-def render_template(name: str, context: dict[str, Any]) -> str:
+def render_template(name: str, context: dict[str, Any], folder: Path | None = None) -> str:
     """Render one template to text (paragraphs joined by newlines), within the limits.
 
     Raises:
         TemplateRenderError: names the template and line.
     """
-    _checked(name)
+    env = environment(folder)
+    _checked(name, env.loader.searchpath[0])  # type: ignore[union-attr]
     token = _BUDGET.set(_Budget())
     try:
-        template = environment().get_template(name)
+        template = env.get_template(name)
         pieces: list[str] = []
         size = 0
         budget = _budget()
@@ -283,9 +300,9 @@ def join_paragraphs(raw: str) -> str:
     return "\n".join(paragraphs)
 
 
-def required_facts(template: str) -> frozenset[str]:
+def required_facts(template: str, folder: Path | None = None) -> frozenset[str]:
     """Fact ids a template (and what it includes or imports) refers to, via jinja2.meta."""
-    env = environment()
+    env = environment(folder)
     catalog_ids = set(default_fact_catalog().ids)
     seen: set[str] = set()
     found: set[str] = set()
@@ -322,13 +339,23 @@ def part_required_facts(report: Report, part_id: str) -> frozenset[str]:
     return result
 
 
+def report_plan(report: Report) -> Plan | None:
+    """The plan the draft follows: chosen by id, else named in meta.plan, else in force that year."""
+    plan_id = report.settings.get("plan_id")
+    if isinstance(plan_id, str) and plan_id:
+        return resolve_plan(report.meta.year, plan_id)
+    if report.meta.plan:
+        return plan_by_name(report.meta.plan)
+    return plan_for_year(report.meta.year)
+
+
 def template_context(report: Report) -> dict[str, Any]:
     """Everything a template may use: org and year wording, dated terms, every fact (None when absent)."""
     data = default_area_data()
     org = report.meta.org.strip()
     kind = data.org_kind(org)
     year = report.meta.year
-    plan = resolve_plan(year, report.settings.get("plan_id"))
+    plan = report_plan(report)
     plan_name = (report.meta.plan or (plan.name if plan else "")).strip().strip("《》")
     superior = report.addressee.strip().rstrip("：:").strip()
     context: dict[str, Any] = effective_facts(default_fact_catalog(), report.facts)
@@ -343,6 +370,7 @@ def template_context(report: Report) -> dict[str, Any]:
         leaders=kind.leaders,
         level=kind.level,
         terms=data.terms_for_year(year),
+        next_terms=data.terms_for_year(year + 1 if year else None),
     )
     return context
 
@@ -374,7 +402,7 @@ def render_part(report: Report, part_id: str) -> str:
     if intro:
         lines.append(intro)
     if part_id == "measures":
-        plan = resolve_plan(report.meta.year, report.settings.get("plan_id"))
+        plan = report_plan(report)
         for index, area in enumerate(selected_areas(report), start=1):
             lines.append(standard_prefix(2, index) + area.heading_for(plan.id if plan else None))
             body = render_template(area.template, {**context, "area_heading": area.heading_for(plan.id if plan else None)})

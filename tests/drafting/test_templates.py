@@ -1,0 +1,154 @@
+"""Every shipped template renders with a realistic fact set and with an empty one, and the text
+reads like a report: no empty slots, no "None", no boasting about zero, causes asked for."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from drafting.areas import load_areas
+from drafting.facts import default_fact_catalog, parse_fact
+from drafting.model import STATUTORY, Report
+from drafting.newreport import new_report
+from drafting.paths import templates_dir
+from drafting.render import PART_TEMPLATES, render_part
+from tests.drafting.typical_facts import TYPICAL_RAW_FACTS
+
+ALL_AREAS = [area.id for area in load_areas()]
+GENERATED_PARTS = ("title", "preamble", *STATUTORY)
+_ZERO_COUNT = re.compile(r"(?<![0-9.])0(?:[次件人场项个名份条户处]|人次)")
+_EMPTY_PAIRS = ("（）", "()", "【】", "《》", "“”", "[]")
+
+
+def typical_facts() -> dict:
+    catalog = default_fact_catalog()
+    facts = {}
+    for fact_id, raw in TYPICAL_RAW_FACTS.items():
+        value, error = parse_fact(catalog.spec(fact_id), raw)
+        assert error is None, (fact_id, error)
+        facts[fact_id] = value
+    return facts
+
+
+def report_with(facts: dict, year: int = 2024, org: str = "某某镇人民政府") -> Report:
+    report = new_report(org, year, "县委、县政府", areas=ALL_AREAS)
+    report.facts = dict(facts)
+    return report
+
+
+def assert_reads_clean(text: str) -> None:
+    assert "None" not in text
+    assert "{{" not in text and "{%" not in text and "}}" not in text
+    assert not _ZERO_COUNT.search(text), _ZERO_COUNT.search(text)
+    for pair in _EMPTY_PAIRS:
+        assert pair not in text, pair
+    for bad in ("，。", "。。", "，，", "、。", "；。", "：。", "，；"):
+        assert bad not in text, bad
+    for line in text.splitlines():
+        assert line == line.strip() and line, repr(line)
+
+
+def test_every_template_file_is_used() -> None:
+    used = set(PART_TEMPLATES.values()) | {area.template for area in load_areas()}
+    shipped = {path.name for path in templates_dir().glob("*.j2")}
+    assert shipped == used
+
+
+@pytest.mark.parametrize("part_id", GENERATED_PARTS)
+@pytest.mark.parametrize("kind", ["typical", "empty"])
+def test_every_part_renders_cleanly(part_id: str, kind: str) -> None:
+    report = report_with(typical_facts() if kind == "typical" else {})
+    text = render_part(report, part_id)
+    assert_reads_clean(text)
+    if part_id in STATUTORY:
+        assert re.match(r"^[一二三四五]、", text)
+        for line in text.splitlines()[1:]:
+            assert line.endswith(("。", "：")) or re.match(r"^（[一二三四五六七八九十]+）[^。]*$", line), line
+
+
+def test_typical_facts_are_woven_into_the_text() -> None:
+    report = report_with(typical_facts())
+    measures = render_part(report, "measures")
+    assert "全年组织法治培训12场、参训干部460人次" in measures
+    assert "合格率98.8%" in measures
+    assert "持证率93.8%" in measures
+    assert "调解成功率97.2%" in measures
+    assert "覆盖率88.9%" in measures  # 16 of 18 villages
+    assert "未发生败诉" in measures and "未发生被纠错的情况" in measures
+    leader = render_part(report, "leader_duty")
+    for words in ("理论学习中心组", "会前集中学法18次", "3次主持召开专题会议", "述法", "发现问题9个，已整改7个"):
+        assert words in leader
+    assert "《中华人民共和国行政复议法》《中华人民共和国民法典》" in leader
+    preamble = render_part(report, "preamble")
+    assert preamble.endswith("现将有关情况报告如下：")
+    assert "2024年" in preamble and "县委、县政府" in preamble and "习近平法治思想" in preamble
+
+
+def test_zero_and_missing_counts_yield_no_sentence() -> None:
+    facts = {"training_sessions": 0, "training_attendees": 0, "pufa_events": 0, "penalty_cases": 0}
+    measures = render_part(report_with(facts), "measures")
+    assert "组织法治培训" not in measures and "参训干部" not in measures
+    assert "开展法治宣传活动" not in measures
+    assert "行政处罚案件" not in measures
+    assert_reads_clean(measures)
+
+
+def test_shortcomings_give_causes_or_ask_for_them() -> None:
+    report = report_with(typical_facts())
+    text = render_part(report, "shortcomings")
+    lines = text.splitlines()
+    assert lines[0] == "二、存在的不足和原因"
+    assert "（一）部分执法人员办案不够规范。主要原因是新进执法人员较多，系统培训跟不上。" in lines
+    assert "（二）村级法治宣传形式比较单一。原因是宣传力量主要靠村干部兼职。" in lines
+    assert "（三）合法性审查力量薄弱。主要原因是【请填写：该问题的原因】。" in lines
+    empty = render_part(report_with({}), "shortcomings")
+    assert "【请填写：存在的主要不足】" in empty and "【请填写：该问题的原因】" in empty
+
+
+def test_plans_answer_every_shortcoming() -> None:
+    report = report_with(typical_facts())
+    lines = render_part(report, "plans").splitlines()
+    assert lines[1].startswith("2025年，某某镇人民政府将")
+    items = [line for line in lines if line.startswith("（")]
+    assert len(items) == 3  # two measures typed, one problem left: a slot asks for its measure
+    assert items[0] == "（一）提升执法规范化水平。每季度开展一次执法案卷评查。"
+    assert items[2].startswith("（三）着力解决合法性审查力量薄弱的问题。【请填写：")
+
+
+def test_other_part_says_none_when_empty() -> None:
+    assert render_part(report_with({}), "other").splitlines()[1] == "本年度无其他需要报告的情况。"
+    assert "本年度未发生因违法行政被追责的情况。" in render_part(report_with(typical_facts()), "other")
+
+
+@pytest.mark.parametrize(
+    ("year", "present", "absent"),
+    [
+        (2018, ["全面依法治国新理念新思想新战略", "七五普法", "坚持严格规范公正文明执法"], ["习近平法治思想", "八五普法", "二十大"]),
+        (2022, ["习近平法治思想", "八五普法", "党的二十大精神", "新修订的行政处罚法"], ["三中全会", "七五普法"]),
+        (2024, ["二十届二中、三中全会精神", "八五普法", "新修订的行政复议法", "提升行政执法质量三年行动计划"], ["行政处罚法"]),
+        (2026, ["习近平法治思想"], ["八五普法", "七五普法", "纲要（2021—2025年）"]),
+    ],
+)
+def test_dated_terms_follow_the_report_year(year: int, present: list[str], absent: list[str]) -> None:
+    report = report_with(typical_facts(), year=year)
+    text = "\n".join(render_part(report, part) for part in GENERATED_PARTS)
+    for words in present:
+        assert words in text, words
+    for words in absent:
+        assert words not in text, words
+    assert_reads_clean(text)
+
+
+@pytest.mark.parametrize(
+    ("org", "party", "leaders"),
+    [
+        ("某某街道办事处", "街道党工委", "街道党工委书记和办事处主任"),
+        ("某某乡人民政府", "乡党委", "乡党委书记和乡长"),
+        ("某某镇人民政府", "镇党委", "镇党委书记和镇长"),
+    ],
+)
+def test_wording_follows_the_kind_of_organisation(org: str, party: str, leaders: str) -> None:
+    text = render_part(report_with(typical_facts(), org=org), "leader_duty")
+    assert text.splitlines()[1].startswith(leaders)
+    assert f"{party}理论学习中心组" in text
