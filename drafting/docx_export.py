@@ -25,6 +25,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
+from docx.styles import BabelFish
 from docx.styles.style import BaseStyle, StyleFactory
 from docx.text.paragraph import Paragraph
 
@@ -87,30 +88,34 @@ def build_document(report: Report, layout: Layout | None = None) -> DocxDocument
 
 # --------------------------------------------------------------------------- page and styles
 
-#: The last blank document built: (its layout, its .docx bytes, style ids by layout key).
-_SKELETON: list[tuple[Layout, bytes, dict[str, str]]] = []
+#: The blank document of the layout in use: [layout, times built, .docx bytes, style ids by key].
+_SKELETON: list = []
 
 
 def _new_document(layout: Layout) -> tuple[DocxDocument, dict[str, BaseStyle]]:
     """A blank document with the layout's page, grid, styles and footers, and its styles by key.
 
-    Built once per layout and kept as bytes: reopening them costs what docx.Document()
-    costs, while defining every style and both footers again would double the export
-    time (bench/bench_export.py). Each call returns a new, independent document.
+    Defining every style and both footers costs as much as the rest of an export, so
+    from the second export with the same layout on (the window's preview and export)
+    the blank document is kept as bytes and reopened, which costs what
+    docx.Document() costs. A one-shot CLI export builds it once and keeps nothing.
+    Each call returns a new, independent document.
     """
-    if not _SKELETON or _SKELETON[0][0] is not layout:
-        document = docx.Document()
-        _setup_page(document, layout)
-        styles = _setup_styles(document, layout)
-        _write_footers(document, layout, styles["page_number"])
+    if _SKELETON and _SKELETON[0] is layout and _SKELETON[2] is not None:
+        document = docx.Document(io.BytesIO(_SKELETON[2]))
+        by_id = {element.styleId: element for element in document.styles.element.style_lst}
+        return document, {key: StyleFactory(by_id[style_id]) for key, style_id in _SKELETON[3].items()}
+    document = docx.Document()
+    _setup_page(document, layout)
+    styles = _setup_styles(document, layout)
+    _write_footers(document, layout, styles["page_number"])
+    if _SKELETON and _SKELETON[0] is layout:  # the second time: keep it
         buffer = io.BytesIO()
         document.save(buffer)
-        _SKELETON[:] = [(layout, buffer.getvalue(), {key: style.style_id for key, style in styles.items()})]
-    _, data, style_ids = _SKELETON[0]
-    document = docx.Document(io.BytesIO(data))
-    by_id = {element.styleId: element for element in document.styles.element.style_lst}
-    return document, {key: StyleFactory(by_id[style_id]) for key, style_id in style_ids.items()}
-
+        _SKELETON[2:] = [buffer.getvalue(), {key: style.style_id for key, style in styles.items()}]
+    else:
+        _SKELETON[:] = [layout, 1, None, None]
+    return document, styles
 
 
 def _setup_page(document: DocxDocument, layout: Layout) -> None:
@@ -133,25 +138,30 @@ def _setup_page(document: DocxDocument, layout: Layout) -> None:
 def _setup_styles(document: DocxDocument, layout: Layout) -> dict[str, BaseStyle]:
     """Define every style once, from the layout; returns them by layout key."""
     _clean_theme_formatting(document, layout)
+    # One pass over the styles: python-docx scans all of them on every lookup by name.
+    by_name = {element.name_val: element for element in document.styles.element.style_lst}
     styles: dict[str, BaseStyle] = {}
     for key, spec in layout.styles.items():
-        style = _get_or_add_style(document, spec)
+        style = _get_or_add_style(document, by_name, spec)
         _apply_style(style, spec, layout)
         styles[key] = style
     return styles
 
 
-def _get_or_add_style(document: DocxDocument, spec: StyleSpec) -> BaseStyle:
+def _get_or_add_style(document: DocxDocument, by_name: dict, spec: StyleSpec) -> BaseStyle:
     if spec.is_builtin:
-        try:
-            return document.styles[spec.word_style]
-        except KeyError:
-            raise ExportError(f"Word 模板中没有内置样式“{spec.word_style}”，请检查 templates/layout.yml。") from None
-    kind = WD_STYLE_TYPE.CHARACTER if spec.is_character else WD_STYLE_TYPE.PARAGRAPH
-    style = document.styles.add_style(spec.name, kind)
-    style.element.styleId = spec.style_id
+        element = by_name.get(BabelFish.ui2internal(spec.word_style))
+        if element is None:
+            raise ExportError(f"Word 模板中没有内置样式“{spec.word_style}”，请检查 templates/layout.yml。")
+        return StyleFactory(element)
+    element = by_name.get(spec.name)
+    if element is None:
+        kind = WD_STYLE_TYPE.CHARACTER if spec.is_character else WD_STYLE_TYPE.PARAGRAPH
+        element = document.styles.element.add_style_of_type(spec.name, kind, False)
+    element.styleId = spec.style_id
     if not spec.is_character:
-        style.base_style = document.styles["Normal"]
+        element.basedOn_val = "Normal"
+    style = StyleFactory(element)
     style.quick_style = True
     return style
 

@@ -357,3 +357,27 @@ def test_overwrites_atomically_and_leaves_no_temp_file(tmp_path: Path) -> None:
     write_docx(parse_text_report(SIGNED_TEXT), target)
     assert target.read_bytes().startswith(b"PK")
     assert [p.name for p in tmp_path.iterdir()] == ["out.docx"]
+
+
+def test_repeated_exports_are_identical_and_independent(tmp_path: Path) -> None:
+    """The blank document is reused from the third export on: same XML, no content carried over."""
+    from drafting import docx_export
+
+    docx_export._SKELETON.clear()  # start cold: built, built and kept, then reopened twice
+    report = parse_text_report(SIGNED_TEXT)
+    short = parse_text_report("某镇报告\n\n县委：\n正文一段。\n")
+    parts = []
+    for index, current in enumerate((report, short, report, report)):
+        target = tmp_path / f"{index}.docx"
+        write_docx(current, target)
+        document = docx.Document(str(target))
+        parts.append(
+            (
+                document.element.xml,
+                document.styles.element.xml,
+                document.sections[0].footer._element.xml,
+                document.sections[0].even_page_footer._element.xml,
+            )
+        )
+    assert parts[0] == parts[2] == parts[3]
+    assert "正文一段" in parts[1][0] and "正文一段" not in parts[3][0]
