@@ -1,0 +1,325 @@
+"""Carry last year's report into a new draft for year Y.
+
+The new draft keeps last year's text (the writer edits it), with the title,
+the headings and the dates moved to the new year. Last year's parts are kept
+in Report.last_year so the checklist (rule copied-from-last-year) and the
+window can show what is still unchanged; mentions of the old year in the
+text are listed for review, not rewritten; last year's figures, where the
+wording shows which fact they are (templates/carryover.yml), become
+Report.last_year_facts so templates can say 同比. A confidence per part says
+how sure the structure recognition is, for the review dialog.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from drafting import paths
+from drafting.cleanup import CleanupNote, clean_report
+from drafting.errors import DataFileError, InputError
+from drafting.model import STATUTORY, Block, Part, Report
+from drafting.numbering import parse_numbering
+from drafting.outline import Outline, default_outline
+from drafting.yamlio import YamlSyntaxError, check_keys, read_yaml_file
+
+FORMAT_VERSION = 1
+_DATE_IN_TEXT = re.compile(r"(20\d{2})(\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[.．/\-]\s*\d{1,2}\s*[.．/\-]\s*\d{1,2}))")
+_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
+
+
+@dataclass(frozen=True)
+class CarryNote:
+    """One thing the writer should know about the carried-over draft.
+
+    Attributes:
+        kind: "year" (changed or to review), "fact" (a figure kept as last year's value),
+            "structure" (how a part was recognised).
+        part: the part id ("" for the whole report).
+        line: source line or paragraph number; 0 when unknown.
+        what: the note, in Chinese.
+    """
+
+    kind: str
+    part: str
+    line: int
+    what: str
+
+    def __str__(self) -> str:
+        return f"第 {self.line} 行：{self.what}" if self.line else self.what
+
+
+@dataclass(frozen=True)
+class FigureRule:
+    fact: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class CarryoverRules:
+    """templates/carryover.yml."""
+
+    similarity_threshold: float
+    figures: tuple[FigureRule, ...]
+
+
+def load_rules(path: Path | None = None) -> CarryoverRules:
+    """Load and validate the carry-over data file (the shipped one by default).
+
+    Raises:
+        DataFileError: with every problem found, each naming its line.
+    """
+    path = path or paths.templates_dir() / "carryover.yml"
+    try:
+        data = read_yaml_file(path)
+    except YamlSyntaxError as exc:
+        raise DataFileError(str(path), [str(exc)]) from None
+    problems: list[str] = []
+    top = {"version", "similarity_threshold", "max_gap", "figures"}
+    if not check_keys(data, top, top, "结转数据文件", problems):
+        raise DataFileError(str(path), problems)
+    if data["version"] != FORMAT_VERSION:
+        problems.append(f"version 应为 {FORMAT_VERSION}，实际为 {data['version']!r}")
+    threshold = data["similarity_threshold"]
+    if not isinstance(threshold, (int, float)) or not 0 < threshold <= 1:
+        problems.append(f"第 {data.line_of('similarity_threshold')} 行：similarity_threshold 应是 0～1 之间的数")
+    gap = data["max_gap"]
+    if not isinstance(gap, int) or not 0 <= gap <= 40:
+        problems.append(f"第 {data.line_of('max_gap')} 行：max_gap 应是 0～40 的整数")
+        gap = 10
+    known = _fact_ids()
+    figures: list[FigureRule] = []
+    for index, entry in enumerate(data["figures"] or [], start=1):
+        where = f"第 {index} 条数字识别规则"
+        if not check_keys(entry, {"fact", "labels", "units"}, {"fact", "labels", "units"}, where, problems):
+            continue
+        if known and entry["fact"] not in known:
+            problems.append(f"第 {entry.line_of('fact')} 行：templates/facts.yml 中没有事实“{entry['fact']}”")
+            continue
+        labels, units = entry["labels"], entry["units"]
+        if not _words(labels) or not _words(units):
+            problems.append(f"第 {entry.line} 行：{where}的 labels 和 units 应是非空的词语列表")
+            continue
+        pattern = (f"(?:{'|'.join(map(re.escape, labels))})[^。；;，,：:！？\\d]{{0,{gap}}}?"
+                   f"(\\d+(?:\\.\\d+)?)\\s*(余|多)?\\s*(?:{'|'.join(map(re.escape, units))})")
+        figures.append(FigureRule(str(entry["fact"]), re.compile(pattern)))
+    if problems:
+        raise DataFileError(str(path), problems)
+    return CarryoverRules(float(threshold), tuple(figures))
+
+
+def _words(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(v, str) and v for v in value)
+
+
+def _fact_ids() -> set[str]:
+    try:
+        data = read_yaml_file(paths.templates_dir() / "facts.yml")
+    except YamlSyntaxError:
+        return set()  # the fact catalogue's own loader reports its problems
+    return {str(f.get("id")) for f in (data or {}).get("facts") or [] if isinstance(f, dict)}
+
+
+@functools.cache
+def default_rules() -> CarryoverRules:
+    return load_rules()
+
+
+# --------------------------------------------------------------------------- carry over
+
+
+def carry_over(report: Report, year: int, rules: CarryoverRules | None = None) -> tuple[Report, list[CarryNote]]:
+    """A new draft for ``year`` started from last year's report, and notes for the writer.
+
+    Raises:
+        InputError: the new year is before the year of last year's report.
+    """
+    rules = rules or default_rules()
+    notes: list[CarryNote] = []
+    old = report.meta.year
+    if old is None:
+        old = year - 1
+        notes.append(CarryNote("year", "", 0, f"未能从标题或开头段认出原报告的年度，按 {old} 年处理。"))
+    if year < old:
+        raise InputError(f"新报告的年度（{year}）早于原报告的年度（{old}）。请在 --year 后写新报告所属的年度，例如 {old + 1}。")
+    delta = year - old
+    new = Report(meta=copy.deepcopy(report.meta), parts=copy.deepcopy(report.parts))
+    new.meta.year = year
+    new.last_year = {part.id: [b.text for b in part.blocks if b.text.strip()] for part in report.parts}
+    new.settings = {"carried_from_year": old}
+    for part in new.parts:
+        for block in part.blocks:
+            line = block.source_line or 0
+            if part.id == "title" or block.level > 0:
+                moved = _move_years(block.text, old, delta)
+            elif part.id in ("date", "preamble") and len(block.text) <= 30 and _DATE_IN_TEXT.search(block.text):
+                moved = _DATE_IN_TEXT.sub(lambda m: f"{int(m.group(1)) + delta}{m.group(2)}", block.text)
+            else:
+                if str(old) in block.text and part.id in STATUTORY + ("preamble",):
+                    notes.append(CarryNote("year", part.id, line, f"提到 {old} 年，请核对是否应改为 {year} 年："
+                                           f"“{_around(block.text, str(old))}”"))
+                continue
+            if moved != block.text:
+                notes.append(CarryNote("year", part.id, line, f"年份已改为新年度：“{block.text}”→“{moved}”"))
+                block.text = moved
+    new.last_year_facts = dict(report.facts)
+    for fact, value, source, part_id, line in find_figures(report, rules):
+        if fact not in new.last_year_facts:
+            new.last_year_facts[fact] = value
+            notes.append(CarryNote("fact", part_id, line, f"去年的数字 {fact} = {value}（“{source}”），已作为同比的上年值"))
+    return new, notes
+
+
+def _move_years(text: str, old: int, delta: int) -> str:
+    """Years next to the report year (the year before, the year, the next year) moved by delta, all at once."""
+    return _YEAR.sub(lambda m: str(int(m.group(1)) + delta) if abs(int(m.group(1)) - old) <= 1 else m.group(1), text)
+
+
+def _around(text: str, word: str, width: int = 14) -> str:
+    index = text.find(word)
+    start = max(0, index - width)
+    return ("…" if start else "") + text[start:index + len(word) + width] + ("…" if index + len(word) + width < len(text) else "")
+
+
+def find_figures(report: Report, rules: CarryoverRules) -> list[tuple[str, float | int, str, str, int]]:
+    """(fact id, value, matched words, part id, line) for each fact whose figure the text shows."""
+    found: list[tuple[str, float | int, str, str, int]] = []
+    seen: set[str] = set()
+    for rule in rules.figures:
+        for part in report.parts:
+            if part.id not in STATUTORY + ("preamble",) or rule.fact in seen:
+                continue
+            for block in part.blocks:
+                match = rule.pattern.search(block.text)
+                if match:
+                    number = match.group(1)
+                    value: float | int = float(number) if "." in number else int(number)
+                    found.append((rule.fact, value, match.group(0), part.id, block.source_line or 0))
+                    seen.add(rule.fact)
+                    break
+    return found
+
+
+# --------------------------------------------------------------------------- structure confidence and reuse
+
+
+def part_confidence(report: Report, outline: Outline | None = None) -> dict[str, float]:
+    """How sure the recognition is of each part present, 0-1 (for the review dialog)."""
+    outline = outline or default_outline()
+    scores: dict[str, float] = {}
+    statutory_order = [p.id for p in report.parts if p.id in STATUTORY]
+    usual = [p.id for p in outline.statutory if p.id in statutory_order]
+    for part in report.parts:
+        heading = next((b.text for b in part.blocks if b.level == 1), "")
+        if part.id in STATUTORY:
+            score = 0.5 if outline.part_for_heading(heading) == part.id else 0.2
+            numbering = parse_numbering(heading)
+            if numbering is not None and numbering.style == "cn_dun":
+                score += 0.2
+            spec = outline.spec(part.id)
+            if spec.heading and (spec.heading in heading or heading.endswith(spec.heading)):
+                score += 0.2
+            if usual.index(part.id) == statutory_order.index(part.id):
+                score += 0.1
+        elif part.id == "title":
+            score = 0.9 if "报告" in re.sub(r"\s+", "", report.title) else 0.6
+        elif part.id == "preamble":
+            score = 0.9 if any(re.search(r"如下[：:。]?$", b.text) for b in part.blocks) else 0.6
+        else:
+            score = 0.9
+        scores[part.id] = round(min(score, 1.0), 2)
+    return scores
+
+
+def similarity(a: str, b: str) -> float:
+    """Character-level similarity 0-1 of two paragraphs, white space ignored."""
+    a, b = re.sub(r"\s+", "", a), re.sub(r"\s+", "", b)
+    if not a or not b:
+        return 0.0
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def unchanged_paragraphs(report: Report, part_id: str, threshold: float | None = None) -> list[bool]:
+    """For each of last year's paragraphs of this part: is it still (nearly) the same in the draft?"""
+    threshold = default_rules().similarity_threshold if threshold is None else threshold
+    part = report.part(part_id)
+    current = [b.text for b in part.blocks] if part else []
+    marks = []
+    for old in report.last_year.get(part_id, []):
+        marks.append(any(similarity(old, text) >= threshold for text in current if abs(len(text) - len(old)) < len(old)))
+    return marks
+
+
+# --------------------------------------------------------------------------- the writer's corrections
+
+
+def body_blocks(report: Report) -> list[tuple[str, Block]]:
+    """(part id, block) for the preamble and the statutory parts, in document order."""
+    return [(part.id, block) for part in report.parts if part.id in ("preamble", *STATUTORY) for block in part.blocks]
+
+
+def apply_mapping(report: Report, heading_parts: dict[int, str]) -> Report:
+    """A copy of the report with level-1 headings moved to other parts.
+
+    Args:
+        heading_parts: index in body_blocks() of a level-1 heading -> the part it starts
+            (a statutory id), or "" to keep it inside the part before it.
+
+    Raises:
+        InputError: a part would be started twice.
+    """
+    rows = body_blocks(report)
+    starts: dict[int, str] = {}
+    for index, (part_id, block) in enumerate(rows):
+        previous = rows[index - 1][0] if index else None
+        if block.level == 1 and part_id != previous and part_id != "preamble":
+            starts[index] = part_id
+    for index, part_id in heading_parts.items():
+        if part_id:
+            starts[index] = part_id
+        else:
+            starts.pop(index, None)
+    chosen = [starts[i] for i in sorted(starts)]
+    duplicates = sorted({p for p in chosen if chosen.count(p) > 1})
+    if duplicates:
+        names = "、".join(default_outline().spec(p).name for p in duplicates)
+        raise InputError(f"“{names}”被指定给了多个标题。每个部分只能从一个一级标题开始，请修改后再确定。")
+    new = copy.deepcopy(report)
+    before = [p for p in new.parts if p.id in ("title", "addressee")]
+    after = [p for p in new.parts if p.id in ("signature", "date")]
+    body: list[Part] = [Part("preamble")]
+    for index, (_, block) in enumerate(body_blocks(new)):
+        if index in starts:
+            body.append(Part(starts[index]))
+        body[-1].blocks.append(block)
+    new.parts = before + [p for p in body if p.blocks or p.id != "preamble"] + after
+    return new
+
+
+# --------------------------------------------------------------------------- the whole import
+
+
+@dataclass
+class LastYearImport:
+    """What reading last year's file gave: the cleaned report and the changes made."""
+
+    report: Report
+    cleanup: list[CleanupNote]
+    confidence: dict[str, float]
+
+
+def read_last_year(path: Path) -> LastYearImport:
+    """Read any source (draft, .txt, .docx, .doc/.wps) and clean it; the file is only read.
+
+    Raises:
+        DraftingError: the file cannot be read (a Chinese message says why).
+    """
+    from drafting.sources import load_source
+
+    report, notes = clean_report(load_source(Path(path)))
+    return LastYearImport(report, notes, part_confidence(report))

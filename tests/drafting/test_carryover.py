@@ -1,0 +1,149 @@
+"""Carrying last year's report into a new year: titles, headings, dates, figures, mapping corrections."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from drafting.carryover import (
+    apply_mapping,
+    body_blocks,
+    carry_over,
+    load_rules,
+    part_confidence,
+    read_last_year,
+    unchanged_paragraphs,
+)
+from drafting.errors import DataFileError, InputError
+from drafting.model import STATUTORY
+from drafting.text_reader import parse_text_report
+from tests.conftest import sample_path
+
+REPORT = """某某镇人民政府关于2021年度法治政府建设情况的报告
+
+县委、县政府：
+现将我镇2021年法治政府建设情况报告如下：
+一、主要举措和成效
+（一）加强学习。全年开展普法活动36场，发放普法资料12000份，调解成功率达98.5%。
+1.落实第一责任人制度。镇党委书记履行第一责任人职责。
+二、党政主要负责人履行推进法治建设第一责任人职责情况
+中心组法治专题学习4次，会前学法18次。
+三、存在的不足和原因
+执法力量不足。
+四、2022年工作打算
+加强执法队伍建设。
+某某镇人民政府
+2022年1月10日
+"""
+
+
+@pytest.fixture
+def report():
+    return parse_text_report(REPORT)
+
+
+def test_title_headings_and_date_move_to_the_new_year(report) -> None:
+    new, notes = carry_over(report, 2022)
+    assert new.meta.year == 2022
+    assert new.title == "某某镇人民政府关于2022年度法治政府建设情况的报告"
+    assert new.part("plans").heading == "四、2023年工作打算"
+    assert new.date_text == "2023年1月10日"
+    moved = [n for n in notes if n.kind == "year" and "已改为" in n.what]
+    assert {n.part for n in moved} == {"title", "plans", "date"}
+
+
+def test_two_years_ahead(report) -> None:
+    new, _ = carry_over(report, 2023)
+    assert "2023年度" in new.title and new.part("plans").heading == "四、2024年工作打算"
+
+
+def test_body_text_kept_and_old_year_listed_for_review(report) -> None:
+    new, notes = carry_over(report, 2022)
+    assert new.part("preamble").blocks[0].text == "现将我镇2021年法治政府建设情况报告如下："
+    review = [n for n in notes if n.kind == "year" and "请核对" in n.what]
+    assert [(n.part, n.line) for n in review] == [("preamble", 4)]
+
+
+def test_last_year_parts_kept_for_the_checklist(report) -> None:
+    new, _ = carry_over(report, 2022)
+    assert set(new.last_year) == {p.id for p in report.parts}
+    assert new.last_year["shortcomings"] == ["三、存在的不足和原因", "执法力量不足。"]
+    assert new.facts == {}
+    assert unchanged_paragraphs(new, "shortcomings") == [True, True]
+    new.part("shortcomings").blocks[1].text = "执法人员持证率偏低，新进人员多，培训不足。"
+    assert unchanged_paragraphs(new, "shortcomings") == [True, False]
+
+
+def test_figures_become_last_year_facts(report) -> None:
+    new, notes = carry_over(report, 2022)
+    assert new.last_year_facts == {
+        "pufa_events": 36, "pufa_materials": 12000, "dispute_success_rate": 98.5,
+        "center_group_law_sessions": 4, "pre_meeting_law_sessions": 18,
+    }
+    assert len([n for n in notes if n.kind == "fact"]) == 5
+
+
+def test_facts_of_a_draft_are_kept_as_last_year_values(report) -> None:
+    report.facts = {"pufa_events": 40, "legal_advisers": 2}
+    new, _ = carry_over(report, 2022)
+    assert new.last_year_facts["pufa_events"] == 40  # what was entered beats what the text shows
+    assert new.last_year_facts["legal_advisers"] == 2
+
+
+def test_level3_first_responsible_item_inside_measures_is_not_leader_duty(report) -> None:
+    assert [p.id for p in report.parts if p.id in STATUTORY] == ["measures", "leader_duty", "shortcomings", "plans"]
+    assert report.part("measures").blocks[2].text.startswith("1.落实第一责任人制度")
+
+
+def test_earlier_year_refused(report) -> None:
+    with pytest.raises(InputError, match="早于"):
+        carry_over(report, 2020)
+
+
+def test_unknown_year_noted() -> None:
+    new, notes = carry_over(parse_text_report("情况报告\n\n一、主要举措和成效\n正文。\n"), 2022)
+    assert new.meta.year == 2022
+    assert any("未能" in n.what for n in notes)
+
+
+def test_confidence_per_part(report) -> None:
+    scores = part_confidence(report)
+    assert set(scores) == {p.id for p in report.parts}
+    assert scores["leader_duty"] >= 0.85  # standard wording, numbering and position
+    shangjia = read_last_year(sample_path("shangjia-2021"))
+    assert shangjia.confidence["measures"] < scores["measures"]  # "1、" where "一、" belongs
+
+
+def test_writer_moves_a_heading_to_another_part(report) -> None:
+    rows = body_blocks(report)
+    leader = next(i for i, (_, b) in enumerate(rows) if b.text.startswith("二、"))
+    plans = next(i for i, (_, b) in enumerate(rows) if b.text.startswith("四、"))
+    fixed = apply_mapping(report, {leader: "", plans: "other"})
+    assert [p.id for p in fixed.parts] == ["title", "addressee", "preamble", "measures", "shortcomings", "other",
+                                           "signature", "date"]
+    assert fixed.part("measures").blocks[-2].text.startswith("二、")
+    assert [b.text for _, b in fixed.iter_blocks()] == [b.text for _, b in report.iter_blocks()]
+    assert report.part("leader_duty") is not None  # the original is unchanged
+    with pytest.raises(InputError, match="多个"):
+        apply_mapping(report, {plans: "shortcomings"})
+
+
+def test_sample_imported_for_next_year() -> None:
+    imported = read_last_year(sample_path("taigong-2021"))
+    new, _ = carry_over(imported.report, 2022)
+    assert new.meta.year == 2022 and "2022年度" in new.title
+    assert [p.id for p in new.parts] == [p.id for p in imported.report.parts]
+    assert not any("[bookmark" in b.text for _, b in new.iter_blocks())
+
+
+def test_rules_file_validated(tmp_path: Path) -> None:
+    bad = tmp_path / "carryover.yml"
+    bad.write_text("version: 1\nsimilarity_threshold: 2\nmax_gap: 5\nfigures:\n"
+                   "  - {fact: no_such_fact, labels: [x], units: [次]}\n  - {fact: pufa_events, labels: [], units: [次], x: 1}\n",
+                   "utf-8")
+    with pytest.raises(DataFileError) as info:
+        load_rules(bad)
+    problems = " ".join(info.value.problems)
+    assert "similarity_threshold" in problems and "no_such_fact" in problems and "未知的键" in problems
+    assert load_rules().figures  # the shipped file is valid
