@@ -1,0 +1,144 @@
+"""Checkers over the entered facts (Report.facts, ids from templates/facts.yml).
+
+fact-expression: conditions between facts written as Jinja2 expressions and
+evaluated in Jinja2's sandbox (never eval); a condition is skipped while any
+fact it names is missing. number-vs-fact: a figure written in the text next
+to a label word (调解成功率98%) that contradicts the entered fact.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from jinja2 import StrictUndefined, TemplateError, meta
+from jinja2.sandbox import SandboxedEnvironment
+
+from drafting.checklist.checkers.base import Checker, ParamError, string_list
+from drafting.checklist.context import ReportView
+from drafting.checklist.model import Finding
+
+_ENV = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, float):
+        return f"{value:.1f}"
+    return str(value)
+
+
+_ENV.filters["plain"] = _plain
+
+
+class FactExpressionChecker(Checker):
+    """Each check: ``assert`` (a Jinja2 expression over fact ids that must be true) and ``detail``
+    (a Jinja2 template saying what is wrong, filled into the rule's {detail})."""
+
+    KIND = "fact-expression"
+    PARAMS = {"checks": (list,)}
+    REQUIRED = frozenset({"checks"})
+    DEFAULT_PARTS = ()
+
+    def compile(self, params: dict[str, Any]) -> None:
+        self.checks: list[tuple[Any, frozenset[str], Any, str]] = []
+        for index, entry in enumerate(params["checks"], start=1):
+            if not isinstance(entry, dict) or set(entry) - {"assert", "detail"} or "assert" not in entry:
+                raise ParamError(f"参数“checks”第 {index} 项应写成 {{assert: 表达式, detail: 说明}}")
+            source = str(entry["assert"])
+            try:
+                names = frozenset(meta.find_undeclared_variables(_ENV.parse("{{ (" + source + ") }}")))
+                expression = _ENV.compile_expression(source, undefined_to_none=False)
+                detail = _ENV.from_string(str(entry.get("detail", source)))
+            except TemplateError as exc:
+                raise ParamError(f"参数“checks”第 {index} 项的表达式有误（{exc.message or exc}）") from None
+            self.checks.append((expression, names, detail, source))
+
+    def check(self, view: ReportView) -> Iterator[Finding]:
+        facts = view.raw_facts
+        for expression, names, detail, source in self.checks:
+            if not names or any(facts.get(name) is None for name in names):
+                continue
+            values = {name: facts[name] for name in names}
+            try:
+                ok = bool(expression(**values))
+                text = detail.render(**values) if not ok else ""
+            except (TemplateError, TypeError, ValueError, ZeroDivisionError, ArithmeticError):
+                continue  # a fact of the wrong type (text where a number belongs): the form reports that
+            if not ok:
+                yield self.whole(None, "", detail=text, expression=source)
+
+
+_NUMBER = r"(\d+(?:\.\d+)?)"
+
+
+class NumberVsFactChecker(Checker):
+    """A figure written after a label word contradicts the entered (or computed) fact.
+
+    Each entry: fact (id), labels (words that name it in the text), unit ("%", "件"...),
+    window (characters between the label and the figure, default 12), tolerance.
+    Approximate figures ("95%以上", "200余件", "近百件") are not compared.
+    """
+
+    KIND = "number-vs-fact"
+    PARAMS = {"facts": (list,), "approximate": (list,)}
+    REQUIRED = frozenset({"facts"})
+    DEFAULT_PARTS = ("preamble", "measures", "shortcomings", "leader_duty", "plans", "other")
+
+    def compile(self, params: dict[str, Any]) -> None:
+        self.entries: list[tuple[str, re.Pattern[str], float]] = []
+        approximate = string_list(params.get("approximate", ["以上", "余", "多", "左右", "上下", "近"]), "approximate")
+        after = "|".join(re.escape(a) for a in approximate)
+        for index, entry in enumerate(params["facts"], start=1):
+            if not isinstance(entry, dict) or set(entry) - {"fact", "labels", "unit", "window", "tolerance"}:
+                raise ParamError(f"参数“facts”第 {index} 项应写成 {{fact: 事实编号, labels: [词语], unit: 单位}}")
+            if not isinstance(entry.get("fact"), str):
+                raise ParamError(f"参数“facts”第 {index} 项缺少 fact（事实编号，见 templates/facts.yml）")
+            labels = string_list(entry.get("labels"), f"facts 第 {index} 项的 labels")
+            unit = str(entry.get("unit", ""))
+            window = entry.get("window", 12)
+            tolerance = entry.get("tolerance", 0)
+            if not isinstance(window, int) or not isinstance(tolerance, int | float):
+                raise ParamError(f"参数“facts”第 {index} 项的 window 应是整数、tolerance 应是数字")
+            label_re = "|".join(re.escape(label) for label in labels)
+            regex = re.compile(
+                rf"(?:{label_re})[^。；;，,\d]{{0,{window}}}?{_NUMBER}\s*{re.escape(unit)}(?!\s*(?:{after}))"
+            )
+            self.entries.append((entry["fact"], regex, float(tolerance)))
+
+    def check(self, view: ReportView) -> Iterator[Finding]:
+        if not self.entries or not view.report.facts:
+            return
+        facts = view.facts
+        for para in view.in_parts(self.parts):
+            for fact_id, regex, tolerance in self.entries:
+                value = facts.get(fact_id)
+                if isinstance(value, bool) or not isinstance(value, int | float):
+                    continue
+                for match in regex.finditer(para.text):
+                    if para.text[max(0, match.start(1) - 1) : match.start(1)] in ("近", "约"):
+                        continue
+                    written = float(match.group(1))
+                    if abs(written - value) > tolerance + 1e-9:
+                        yield self.at(
+                            para,
+                            match.start(1),
+                            match.group(1),
+                            None,
+                            written=match.group(1),
+                            value=_plain(float(value)),
+                            fact=fact_id,
+                            label=_label(fact_id),
+                        )
+
+
+def _label(fact_id: str) -> str:
+    """The fact's Chinese label from the catalogue (its id if the catalogue lacks it)."""
+    from drafting.facts import default_fact_catalog
+
+    try:
+        return default_fact_catalog().spec(fact_id).label
+    except (KeyError, Exception):  # a broken catalogue only costs the nicer label
+        return fact_id

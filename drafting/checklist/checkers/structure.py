@@ -1,0 +1,234 @@
+"""Checkers of the report's frame and outline.
+
+required-parts (a statutory part absent), frame-element (signature, date,
+addressee absent), date-format (成文日期 not like 2024年1月10日),
+heading-numbering (form and sequence of 一、（一）1.（1）) and year-mismatch
+(a heading or statement naming the wrong year).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from drafting.checklist.checkers.base import Checker, ParamError, compile_regex, string_list
+from drafting.checklist.context import Paragraph, ReportView
+from drafting.checklist.model import Finding
+from drafting.numbering import LEVEL_EXAMPLE, STANDARD_LEVEL, parse_numbering, standard_prefix
+from drafting.outline import default_outline
+from drafting.structure import is_date_line
+
+_STYLE_NAMES = {
+    "cn_dun": "“一、”",
+    "cn_paren": "“（一）”",
+    "ar_dot": "“1.”",
+    "ar_paren": "“（1）”",
+    "ar_dun": "“1、”",
+    "cn_dot": "“一.”",
+}
+
+
+class RequiredPartsChecker(Checker):
+    """Each required statutory part of the outline must be present (by any wording)."""
+
+    KIND = "required-parts"
+    PARAMS = {"optional": (list,)}
+
+    def compile(self, params: dict[str, Any]) -> None:
+        self.optional = set(string_list(params.get("optional", []), "optional", allow_empty=True))
+
+    def check(self, view: ReportView) -> Iterator[Finding]:
+        outline = default_outline()
+        for spec in outline.statutory:
+            if not spec.required or spec.id in self.optional:
+                continue
+            if self.rule.parts and spec.id not in self.rule.parts:
+                continue
+            if not view.report.has_part(spec.id):
+                yield self.whole(spec.id, "", name=spec.name, statutory_name=spec.statutory_name, heading=spec.heading)
+
+
+class FrameElementChecker(Checker):
+    """The addressee, signature or date is present."""
+
+    KIND = "frame-element"
+    PARAMS = {"element": (str,)}
+    REQUIRED = frozenset({"element"})
+
+    def compile(self, params: dict[str, Any]) -> None:
+        self.element = params["element"]
+        if self.element not in ("addressee", "signature", "date"):
+            raise ParamError("参数“element”只能是 addressee、signature 或 date")
+
+    def check(self, view: ReportView) -> Iterator[Finding]:
+        if view.report.has_part(self.element):
+            return
+        if self.element == "date" and misplaced_date(view) is not None:
+            return  # written elsewhere (under the title): date-format says where and how
+        if not view.paragraphs:
+            return
+        yield self.whole(self.element)
+
+
+#: A date somewhere near the top: "（大寺镇  2021.12.18）".
+_LOOSE_DATE = re.compile(r"(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[.．/\-]\s*\d{1,2}\s*[.．/\-]\s*\d{1,2})")
+
+
+def misplaced_date(view: ReportView) -> tuple[Paragraph, re.Match[str]] | None:
+    """A date written in the title or the first lines of the preamble instead of at the end."""
+    candidates = [p for p in view.paragraphs if p.part == "title"]
+    candidates += [p for p in view.paragraphs if p.part == "preamble"][:2]
+    for para in candidates:
+        match = _LOOSE_DATE.search(para.text)
+        if match and len(para.text) <= 30:
+            return para, match
+    return None
+
+
+class DateFormatChecker(Checker):
+    """The 成文日期 in Arabic numerals without leading zeros, at the end of the report."""
+
+    KIND = "date-format"
+    PARAMS = {"good": (str,)}
+    REQUIRED = frozenset({"good"})
+
+    def compile(self, params: dict[str, Any]) -> None:
+        self.good = compile_regex(params["good"], "good")
+
+    def check(self, view: ReportView) -> Iterator[Finding]:
+        dated = [p for p in view.paragraphs if p.part == "date"]
+        if dated:
+            para = dated[-1]
+            text = para.text.strip()
+            if not self.good.fullmatch(text) and is_date_line(text):
+                fix = normalized_date(text)
+                yield self.at(para, 0, text, fix, right=fix or "2024年1月10日", where="")
+            return
+        found = misplaced_date(view)
+        if found is not None:
+            para, match = found
+            fix = normalized_date(match.group(0))
+            yield self.at(para, match.start(), match.group(0), None, right=fix or "2024年1月10日", where="（写在了文首，应写在文末署名下方）")
+
+
+def normalized_date(text: str) -> str | None:
+    """2021.12.18 / 2024年01月10日 -> 2021年12月18日 (None when not a plain Arabic date)."""
+    numbers = re.findall(r"\d+", text.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+    if len(numbers) != 3 or len(numbers[0]) != 4:
+        return None
+    year, month, day = (int(n) for n in numbers)
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year}年{month}月{day}日"
+
+
+class HeadingNumberingChecker(Checker):
+    """Numbering of headings: the GB/T 9704 form for the level, and no skipped or repeated number."""
+
+    KIND = "heading-numbering"
+    PARAMS = {"check_width": (bool,)}
+    DEFAULT_PARTS = ("preamble", "measures", "shortcomings", "leader_duty", "plans", "other")
+
+    def compile(self, params: dict[str, Any]) -> None:
+        self.check_width = params.get("check_width", True)
+
+    def check(self, view: ReportView) -> Iterator[Finding]:
+        last_number: dict[int, int] = {}
+        parent_level = 0
+        for para in view.in_parts(self.parts):
+            if para.level == 0:
+                # "[bookmark: _GoBack]（三）…": a heading hidden behind an editing leftover still
+                # counts in the sequence (editing-leftover reports the leftover itself).
+                hidden = _hidden_numbering(para.text)
+                if hidden is not None and STANDARD_LEVEL.get(hidden.style) in last_number:
+                    level = STANDARD_LEVEL[hidden.style]
+                    for deeper in [lv for lv in last_number if lv > level]:
+                        del last_number[deeper]
+                    last_number[level] = hidden.number
+                    parent_level = level
+                continue
+            numbering = parse_numbering(para.text)
+            if numbering is None:
+                continue
+            # A heading can be at most one level below the one above it: "（1）" right under "一、"
+            # stands where "（一）" belongs.
+            level = min(para.level, parent_level + 1)
+            for deeper in [lv for lv in last_number if lv > level]:
+                del last_number[deeper]
+            expected = last_number.get(level, 0) + 1
+            right_prefix = standard_prefix(level, numbering.number)
+            if STANDARD_LEVEL.get(numbering.style) != level:
+                yield self.at(
+                    para,
+                    0,
+                    numbering.prefix.rstrip(),
+                    right_prefix,
+                    right=right_prefix,
+                    problem=f"第{level}层标题应使用“{LEVEL_EXAMPLE[level]}”格式，不应使用{_STYLE_NAMES[numbering.style]}",
+                )
+            elif self.check_width and not numbering.is_fullwidth_ok:
+                yield self.at(
+                    para, 0, numbering.prefix.rstrip(), right_prefix, right=right_prefix, problem="括号或点号的全角、半角用错了"
+                )
+            if numbering.number != expected:
+                what = "重复" if numbering.number < expected else "跳号"
+                right = standard_prefix(level, expected)
+                yield self.at(
+                    para,
+                    0,
+                    numbering.prefix.rstrip(),
+                    None,
+                    right=right,
+                    problem=f"编号{what}：此处应为“{right}”",
+                )
+            last_number[level] = numbering.number
+            parent_level = level
+
+
+_LEADING_LEFTOVER = re.compile(r"^(?:\[[^\]]{0,40}\]|\*\*|\s)+")
+
+
+def _hidden_numbering(text: str) -> Any:
+    """The numbering behind leading editing leftovers ("[bookmark: x]", "**"), or None."""
+    match = _LEADING_LEFTOVER.match(text)
+    if not match:
+        return None
+    return parse_numbering(text[match.end() :])
+
+
+class YearMismatchChecker(Checker):
+    """Headings and statements naming a year other than the report year (the plans: the next year)."""
+
+    KIND = "year-mismatch"
+    PARAMS = {"statements": (list,), "plans_part": (str,)}
+
+    def compile(self, params: dict[str, Any]) -> None:
+        self.statements = [compile_regex(p, "statements") for p in string_list(params.get("statements", []), "statements", True)]
+        for regex in self.statements:
+            if "year" not in regex.groupindex:
+                raise ParamError("参数“statements”中的每个正则表达式都应含有命名分组 (?P<year>…)")
+        self.plans_part = params.get("plans_part", "plans")
+        self.heading_year = re.compile(r"((?:19|20)\d{2})\s*年")
+
+    def check(self, view: ReportView) -> Iterator[Finding]:
+        year = view.year
+        if year is None:
+            return
+        for para in view.in_parts(self.parts):
+            expected = year + 1 if para.part == self.plans_part else year
+            if para.level > 0:
+                # Only the heading itself: a run-in heading ends at its first 。
+                heading = para.text.split("。", 1)[0]
+                for match in self.heading_year.finditer(heading):
+                    if int(match.group(1)) != expected:
+                        yield self._finding(para, match.start(1), match.group(1), expected)
+            if para.part == self.plans_part:
+                continue
+            for regex in self.statements:
+                for match in regex.finditer(para.text):
+                    if int(match.group("year")) != expected:
+                        yield self._finding(para, match.start("year"), match.group("year"), expected)
+
+    def _finding(self, para: Paragraph, offset: int, written: str, expected: int) -> Finding:
+        return self.at(para, offset, written, None, right=str(expected), written=written)

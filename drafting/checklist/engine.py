@@ -1,0 +1,68 @@
+"""Run a checklist over a report: compile the rules once, share one ReportView, sort findings.
+
+``run_checklist(rules, report)`` is all the window and the CLI need; a
+Checklist object keeps the compiled checkers for repeated runs (the window
+re-checks while the writer types).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from drafting.checklist.checkers import CHECKERS, Checker
+from drafting.checklist.context import ReportView
+from drafting.checklist.loader import load_rules
+from drafting.checklist.model import Finding, RuleSpec
+from drafting.model import Report
+
+logger = logging.getLogger(__name__)
+
+
+class Checklist:
+    """Compiled checkers for a set of rules (disabled rules left out)."""
+
+    def __init__(self, rules: Sequence[RuleSpec]) -> None:
+        self.rules = tuple(rules)
+        self.checkers: list[Checker] = [CHECKERS[rule.kind](rule) for rule in self.rules if rule.enabled]
+
+    @property
+    def uses_words(self) -> bool:
+        """True when some rule needs jieba (the window warms it up in the background)."""
+        return any(checker.USES_WORDS for checker in self.checkers)
+
+    def run(self, report: Report) -> list[Finding]:
+        view = ReportView(report)
+        found: set[Finding] = set()
+        for checker in self.checkers:
+            try:
+                found.update(checker.check(view))
+            except Exception:  # one broken rule must not hide the findings of all the others
+                logger.exception("rule %s failed", checker.rule.id)
+        return sorted(found)
+
+
+@functools.lru_cache(maxsize=8)
+def _compiled(rules: tuple[RuleSpec, ...]) -> Checklist:
+    return Checklist(rules)
+
+
+def compile_checklist(rules: Iterable[RuleSpec]) -> Checklist:
+    """A Checklist for these rules, compiled once per distinct rule set."""
+    return _compiled(tuple(rules))
+
+
+def run_checklist(rules: Iterable[RuleSpec], report: Report) -> list[Finding]:
+    """Every finding of the rules on the report, in stable order."""
+    return compile_checklist(rules).run(report)
+
+
+def default_checklist(extra_files: Iterable[Path] = ()) -> Checklist:
+    """The shipped rules plus the user's folder and the given files, compiled.
+
+    Raises:
+        ChecklistError: a checklist file is invalid.
+    """
+    return compile_checklist(load_rules(extra_files))
