@@ -305,10 +305,9 @@ class DraftProject:
         return {fid: msg for fid, msg in problems.items() if fid in relevant}
 
     def progress(self) -> tuple[int, int]:
-        """(parts finished, parts to write) over the required parts and any non-empty optional one."""
-        steps = [pid for pid in PART_IDS if pid != "other" or self.report.has_part("other")]
-        done = sum(1 for pid in steps if self.part_status(pid) == STATUS_DONE)
-        return done, len(steps)
+        """(parts marked 已完成, all parts of the outline) for the window's progress bar."""
+        done = sum(1 for pid in PART_IDS if self.part_status(pid) == STATUS_DONE)
+        return done, len(PART_IDS)
 
     def heading_for(self, part_id: str) -> str:
         return part_heading(self.report, part_id)

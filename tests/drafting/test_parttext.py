@@ -1,0 +1,74 @@
+"""A part's editor text to blocks and back, and level-1 numbering by part position."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafting.model import Block, Part, Report
+from drafting.newreport import new_report
+from drafting.parttext import blocks_to_text, renumber_level1, text_to_blocks
+
+
+def levels(text: str) -> list[tuple[str, int]]:
+    return [(b.text, b.level) for b in text_to_blocks(text)]
+
+
+def test_headings_get_their_levels_and_blank_lines_are_dropped() -> None:
+    text = "一、主要举措和成效\n\n（一）强化学习\n  全年组织培训12场。  \n1.抓好中心组学习。中心组学习12次。\n（1）会前学法\n\n"
+    assert levels(text) == [
+        ("一、主要举措和成效", 1),
+        ("（一）强化学习", 2),
+        ("全年组织培训12场。", 0),
+        ("1.抓好中心组学习。中心组学习12次。", 3),
+        ("（1）会前学法", 4),
+    ]
+
+
+def test_wrong_forms_are_judged_like_an_imported_report() -> None:
+    # "1、" naming a statutory part is its level-1 heading; under （一） it stands where 1. belongs.
+    assert levels("1、存在的问题\n（一）宣传不足\n1、形式单一")[0] == ("1、存在的问题", 1)
+    assert levels("（一）宣传不足\n1、形式单一")[1] == ("1、形式单一", 3)
+
+
+@pytest.mark.parametrize("text", ["", "\n\n  \n", "2024年，全镇……\n2021.12.18"])
+def test_plain_lines_are_paragraphs(text: str) -> None:
+    assert all(level == 0 for _t, level in levels(text))
+
+
+def test_blocks_to_text_round_trips() -> None:
+    text = "二、存在的不足和原因\n（一）执法不够规范。主要原因是培训不足。\n其他说明。"
+    assert blocks_to_text(text_to_blocks(text)) == text
+    assert blocks_to_text([Block("甲"), Block("  "), Block("乙", 1)]) == "甲\n乙"
+
+
+def test_renumber_level1_follows_part_order_and_keeps_wording() -> None:
+    report = new_report("某某镇人民政府", 2024, "县委、县政府")
+    leader = report.part("leader_duty")
+    assert leader is not None
+    report.parts.remove(leader)
+    report.parts.insert(3, leader)  # the writer puts the leader part first
+    report.part("plans").blocks[0].text = "1、下步打算"  # type: ignore[union-attr]
+    assert renumber_level1(report) == 4
+    headings = [p.heading for p in report.parts if p.heading]
+    assert headings == [
+        "一、党政主要负责人履行推进法治建设第一责任人职责情况",
+        "二、主要举措和成效",
+        "三、存在的不足和原因",
+        "四、下步打算",
+        "五、其他需要报告的情况",
+    ]
+    assert renumber_level1(report) == 0
+
+
+def test_renumber_skips_parts_without_heading_and_frame_parts() -> None:
+    report = Report(parts=[
+        Part("title", [Block("一、不是标题编号", 0)]),
+        Part("measures", [Block("三、主要做法", 1), Block("（一）学习", 2)]),
+        Part("shortcomings", [Block("只有正文")]),
+        Part("plans", [Block("二、下一步", 1)]),
+    ])
+    renumber_level1(report)
+    assert report.part("measures").heading == "一、主要做法"  # type: ignore[union-attr]
+    assert report.part("plans").heading == "二、下一步"  # type: ignore[union-attr]
+    assert report.part("title").blocks[0].text == "一、不是标题编号"  # type: ignore[union-attr]
+    assert report.part("measures").blocks[1].text == "（一）学习"  # type: ignore[union-attr]
