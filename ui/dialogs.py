@@ -1,0 +1,74 @@
+"""One-line dialog helpers (file choosers and questions), each easy to monkeypatch in tests.
+
+Nothing here decides anything: each helper asks one question and returns the answer.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+from ui.messages import APP_TITLE
+
+DRAFT_FILTER = "法治报告草稿 (*.fzbg)"
+OPEN_FILTER = "报告草稿或文本 (*.fzbg *.txt);;法治报告草稿 (*.fzbg);;文本文件 (*.txt);;所有文件 (*)"
+DOCX_FILTER = "Word 文档 (*.docx)"
+
+#: Answers of ask_save_changes.
+SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+
+
+def ask_open_path(parent: QWidget | None, start: str = "") -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(parent, "打开草稿", start, OPEN_FILTER)
+    return Path(name) if name else None
+
+
+def ask_save_path(parent: QWidget | None, suggested: str = "", file_filter: str = DRAFT_FILTER,
+                  title: str = "保存草稿") -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
+    return Path(name) if name else None
+
+
+def ask_export_path(parent: QWidget | None, suggested: str = "") -> Path | None:
+    return ask_save_path(parent, suggested, DOCX_FILTER, "导出 Word 文档")
+
+
+def ask_save_changes(parent: QWidget | None, name: str) -> str:
+    """SAVE, DISCARD or CANCEL for a draft with unsaved changes."""
+    box = QMessageBox(QMessageBox.Icon.Question, APP_TITLE, f"“{name}”有尚未保存的修改。关闭前要保存吗？",
+                      QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                      | QMessageBox.StandardButton.Cancel, parent)
+    box.button(QMessageBox.StandardButton.Save).setText("保存")
+    box.button(QMessageBox.StandardButton.Discard).setText("不保存")
+    box.button(QMessageBox.StandardButton.Cancel).setText("取消")
+    answer = box.exec()
+    if answer == QMessageBox.StandardButton.Save:
+        return SAVE
+    if answer == QMessageBox.StandardButton.Discard:
+        return DISCARD
+    return CANCEL
+
+
+def confirm(parent: QWidget | None, question: str) -> bool:
+    answer = QMessageBox.question(parent, APP_TITLE, question)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_restore(parent: QWidget | None, labels: list[str]) -> int | None:
+    """Which autosaved copy to restore (index into labels), or None to restore nothing."""
+    item, ok = QInputDialog.getItem(
+        parent, APP_TITLE, "上次程序没有正常关闭，找到以下自动保存的草稿。要恢复哪一份？", labels, 0, False
+    )
+    return labels.index(item) if ok and item in labels else None
+
+
+def confirm_regenerate(parent: QWidget | None, diff_text: str) -> bool:
+    """Show what regeneration would change ("-" now, "+" new) and ask whether to apply it."""
+    box = QMessageBox(QMessageBox.Icon.Question, APP_TITLE,
+                      "事实已修改，而这一部分的文字在生成后也改过。按新事实重新生成会替换当前文字，变化见“详细信息”。要重新生成吗？",
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.setDetailedText(diff_text)
+    box.button(QMessageBox.StandardButton.Yes).setText("重新生成")
+    box.button(QMessageBox.StandardButton.No).setText("保留当前文字")
+    return box.exec() == QMessageBox.StandardButton.Yes

@@ -1,0 +1,494 @@
+"""The main window: start screen, outline steps, step pages, findings and preview docks, menus.
+
+It owns exactly one DraftProject at a time and does what the menus say with
+it: new, open, save, save as, export, preview, close. Every action catches
+DraftingError once and shows it through ui.messages. Heavy modules (the
+drafting core, python-docx, jieba) are imported only when a draft is opened,
+so the window appears at once.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QPlainTextEdit,
+    QProgressBar,
+    QStackedWidget,
+    QWidget,
+)
+
+from ui import dialogs, messages, settings
+from ui.start_page import StartPage
+from ui.workers import start_job
+
+if TYPE_CHECKING:
+    from drafting.project import DraftProject
+    from ui.part_page import PartPage
+
+logger = logging.getLogger(__name__)
+
+APP_TITLE = messages.APP_TITLE
+#: Autosave this long after the last change (the issue asks for at most 5 s).
+AUTOSAVE_DELAY_MS = 3000
+
+
+class MainWindow(QMainWindow):
+    """The application window."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.project: DraftProject | None = None
+        self.pages: dict[str, PartPage] = {}
+        self.findings_widget: QWidget | None = None
+        self._last_editor: QWidget | None = None
+        self.setWindowTitle(APP_TITLE)
+        self.resize(1300, 820)
+        # widgets
+        self.start_page = StartPage()
+        self.page_stack = QStackedWidget()
+        self.page_stack.setObjectName("page_stack")
+        self.central = QStackedWidget()
+        self.central.addWidget(self.start_page)
+        self.central.addWidget(self.page_stack)
+        self.setCentralWidget(self.central)
+        self.outline_dock = QDockWidget("写作步骤", self)
+        self.outline_dock.setObjectName("outline_dock")
+        self.findings_dock = QDockWidget("检查结果", self)
+        self.findings_dock.setObjectName("findings_dock")
+        self.findings_dock.setWidget(QLabel("  检查结果将显示在这里。"))
+        self.preview_dock = QDockWidget("预览", self)
+        self.preview_dock.setObjectName("preview_dock")
+        self.job_bar = QProgressBar()
+        self.job_bar.setMaximumWidth(220)
+        self.job_bar.setVisible(False)
+        self.statusBar().addPermanentWidget(self.job_bar)
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setSingleShot(True)
+        self.autosave_timer.setInterval(AUTOSAVE_DELAY_MS)
+        self._build_actions()
+        # signals
+        self.start_page.new_requested.connect(self._on_start_page_new_requested)
+        self.start_page.open_requested.connect(self._on_start_page_open_requested)
+        self.start_page.last_year_requested.connect(self._on_start_from_last_year)
+        self.autosave_timer.timeout.connect(self.autosave)
+        QApplication.instance().focusChanged.connect(self._on_focus_changed)
+        # layout
+        for dock, area in ((self.outline_dock, Qt.DockWidgetArea.LeftDockWidgetArea),
+                           (self.findings_dock, Qt.DockWidgetArea.RightDockWidgetArea),
+                           (self.preview_dock, Qt.DockWidgetArea.RightDockWidgetArea)):
+            self.addDockWidget(area, dock)
+            dock.setVisible(False)
+        self.tabifyDockWidget(self.findings_dock, self.preview_dock)
+        self.start_page.set_recent(settings.recent_files())
+        self._restore_layout()
+        self._update_actions()
+
+    # ---- actions ----
+
+    def _action(self, text: str, slot: Any, shortcut: QKeySequence | str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        key = QKeySequence.StandardKey
+        self.new_action = self._action("新建报告", self.show_start_page, key.New)
+        self.open_action = self._action("打开草稿…", lambda: self.open_path(None), key.Open)
+        self.last_year_action = self._action("从去年的报告开始…", self._on_start_from_last_year)
+        self.save_action = self._action("保存", self.save, key.Save)
+        self.save_as_action = self._action("另存为…", self.save_as, "Ctrl+Shift+S")
+        self.export_action = self._action("导出Word…", self.export_docx, "Ctrl+E")
+        self.preview_action = self._action("预览", self.preview, "Ctrl+P")
+        self.close_action = self._action("关闭草稿", self.close_project, "Ctrl+W")
+        self.quit_action = self._action("退出", self.close, "Ctrl+Q")
+        self.undo_action = self._action("撤销", lambda: self._edit_call("undo"), "Ctrl+Z")
+        self.redo_action = self._action("重做", lambda: self._edit_call("redo"), "Ctrl+Y")
+        file_menu = self.menuBar().addMenu("文件")
+        for action in (self.new_action, self.open_action, self.last_year_action):
+            file_menu.addAction(action)
+        self.recent_menu = file_menu.addMenu("最近的报告")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        for action in (self.save_action, self.save_as_action, self.export_action, self.preview_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.close_action)
+        file_menu.addAction(self.quit_action)
+        edit_menu = self.menuBar().addMenu("编辑")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        view_menu = self.menuBar().addMenu("视图")
+        for dock in (self.outline_dock, self.findings_dock, self.preview_dock):
+            view_menu.addAction(dock.toggleViewAction())
+        toolbar = self.addToolBar("常用")
+        toolbar.setObjectName("main_toolbar")
+        for action in (self.save_action, self.export_action, self.preview_action):
+            toolbar.addAction(action)
+
+    def _update_actions(self) -> None:
+        has = self.project is not None
+        for action in (self.save_action, self.save_as_action, self.export_action, self.preview_action,
+                       self.close_action):
+            action.setEnabled(has)
+        name = self.project.display_name if self.project else ""
+        star = " *" if self.project and self.project.is_modified else ""
+        self.setWindowTitle(f"{name}{star} — {APP_TITLE}" if has else APP_TITLE)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        paths = settings.recent_files()
+        for path in paths:
+            self.recent_menu.addAction(path.name, lambda p=path: self.open_path(p))
+        if not paths:
+            self.recent_menu.addAction("（无）").setEnabled(False)
+
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and hasattr(new, "undo") and self.isAncestorOf(new):
+            self._last_editor = new
+
+    def _edit_call(self, name: str) -> None:
+        """Undo/redo in the editor the writer was last in (the menu takes focus away)."""
+        target = QApplication.focusWidget()
+        if target is None or not hasattr(target, name):
+            target = self._last_editor
+        if target is not None and hasattr(target, name):
+            getattr(target, name)()
+
+    # ---- start page ----
+
+    def show_start_page(self) -> None:
+        if not self.maybe_close_project():
+            return
+        self.start_page.set_recent(settings.recent_files())
+        self.central.setCurrentWidget(self.start_page)
+        self.start_page.org_edit.setFocus()
+
+    def _on_start_page_new_requested(self, org: str, year: int, addressee: str) -> None:
+        from drafting.errors import DraftingError
+        from drafting.newreport import new_report
+        from drafting.project import DraftProject
+
+        try:
+            report = new_report(org, year, addressee)
+        except DraftingError as exc:
+            messages.show_error(self, exc)
+            return
+        project = DraftProject(report)
+        project.mark_modified()
+        self.set_project(project)
+
+    def _on_start_page_open_requested(self, path: str) -> None:
+        self.open_path(Path(path) if path else None)
+
+    def _on_start_from_last_year(self) -> None:
+        """Start a draft from last year's Word report (the import issue wires this)."""
+        messages.show_info(self, "“从去年的报告开始”即将提供。现在可以先用“打开草稿”打开去年的 .txt 文本。")
+
+    # ---- the project ----
+
+    def set_project(self, project: DraftProject) -> None:
+        """Show a project: steps on the left, its first step in the middle."""
+        from ui.outline_panel import OutlinePanel, steps_for
+
+        self._drop_pages()
+        self.project = project
+        outline = OutlinePanel()
+        outline.step_selected.connect(self.show_step)
+        self.outline_panel = outline
+        self.outline_dock.setWidget(outline)
+        outline.set_steps(steps_for(project.report))
+        for dock in (self.outline_dock, self.findings_dock, self.preview_dock):
+            dock.setVisible(True)
+        self.findings_dock.raise_()
+        self._attach_findings()
+        self.central.setCurrentWidget(self.page_stack)
+        self.refresh_status()
+        if project.is_modified:
+            self.schedule_autosave()
+
+    def _drop_pages(self) -> None:
+        for page in self.pages.values():
+            self.page_stack.removeWidget(page)
+            page.deleteLater()
+        self.pages = {}
+
+    def show_step(self, step_id: str) -> None:
+        from ui.part_page import PartPage
+
+        if self.project is None:
+            return
+        page = self.pages.get(step_id)
+        if page is None:
+            step = next(s for s in self.outline_panel.steps if s.id == step_id)
+            page = PartPage(self.project, step)
+            page.changed.connect(self._on_project_changed)
+            self.pages[step_id] = page
+            self.page_stack.addWidget(page)
+        else:
+            page.update_banner()
+        self.page_stack.setCurrentWidget(page)
+        if self.outline_panel.current_step_id() != step_id:
+            self.outline_panel.select_step(step_id)
+
+    def current_page(self) -> PartPage | None:
+        page = self.page_stack.currentWidget()
+        return page if page is not None and hasattr(page, "step") else None  # type: ignore[return-value]
+
+    def _on_project_changed(self) -> None:
+        self.refresh_status()
+        self.schedule_autosave()
+
+    def refresh_status(self) -> None:
+        if self.project is not None:
+            self.outline_panel.refresh(self.project)
+            if self.findings_widget is not None and hasattr(self.findings_widget, "refresh"):
+                self.findings_widget.refresh()
+        self._update_actions()
+
+    def _attach_findings(self) -> None:
+        """Embed the checklist findings panel when it exists (another issue provides it)."""
+        try:
+            from ui.findings_panel import FindingsPanel  # type: ignore[import-not-found]
+        except ImportError:
+            return
+        try:
+            widget = FindingsPanel(self.project, self)
+        except Exception:  # a panel still being written must not stop the window
+            logger.exception("findings panel could not be built")
+            return
+        self.findings_widget = widget
+        self.findings_dock.setWidget(widget)
+
+    # ---- autosave and recovery ----
+
+    def schedule_autosave(self) -> None:
+        """(Re)start the single-shot timer: the copy is written shortly after the last change."""
+        self.autosave_timer.start()
+
+    def autosave(self) -> None:
+        from drafting.errors import DraftingError
+
+        if self.project is None or not self.project.is_modified:
+            return
+        try:
+            self.project.write_recovery()
+        except DraftingError as exc:
+            self.statusBar().showMessage(str(exc), 10000)
+            return
+        self.statusBar().showMessage("已自动保存副本。", 3000)
+
+    def offer_recovery(self) -> bool:
+        """After a crash or kill, offer the autosaved copies; True when one was restored."""
+        from drafting import recovery
+        from drafting.errors import DraftingError
+        from drafting.project import DraftProject
+
+        entries = recovery.list_recoveries()
+        if not entries:
+            return False
+        index = dialogs.ask_restore(self, [e.label for e in entries])
+        if index is None:
+            if dialogs.confirm(self, "不恢复的话，要删除这些自动保存的副本吗？（选“否”则下次启动时再问）"):
+                for entry in entries:
+                    recovery.discard_recovery(entry.key)
+            return False
+        entry = entries[index]
+        try:
+            report = recovery.load_recovery(entry)
+        except DraftingError as exc:
+            messages.show_error(self, exc)
+            return False
+        original = entry.original_path if entry.original_path and entry.original_path.is_file() else None
+        project = DraftProject(report, original)
+        project.recovery_key = entry.key  # keep autosaving into the same copy until saved
+        project.mark_modified()
+        self.set_project(project)
+        self.statusBar().showMessage("已恢复自动保存的草稿，请检查后保存。", 10000)
+        return True
+
+    # ---- open, save, close ----
+
+    def open_path(self, path: Path | None) -> bool:
+        from drafting.errors import DraftingError
+        from drafting.project import DraftProject
+
+        if path is None:
+            recent = settings.recent_files()
+            path = dialogs.ask_open_path(self, str(recent[0].parent) if recent else "")
+            if path is None:
+                return False
+        if not self.maybe_close_project():
+            return False
+        try:
+            project = DraftProject.open(path)
+        except DraftingError as exc:
+            messages.show_error(self, exc)
+            return False
+        if project.path is not None:
+            settings.add_recent_file(project.path)
+        self.set_project(project)
+        return True
+
+    def save(self) -> bool:
+        if self.project is None:
+            return False
+        if self.project.path is None:
+            return self.save_as()
+        return self._save_to(None)
+
+    def save_as(self) -> bool:
+        if self.project is None:
+            return False
+        from drafting.paths import DRAFT_SUFFIX
+
+        base = self.project.path or self.project.source_path
+        stem = base.stem if base else (self.project.report.title or "法治政府建设情况报告")
+        folder = base.parent if base else Path.home()
+        path = dialogs.ask_save_path(self, str(folder / f"{stem}{DRAFT_SUFFIX}"))
+        if path is None:
+            return False
+        if not path.suffix:
+            path = path.with_suffix(DRAFT_SUFFIX)
+        return self._save_to(path)
+
+    def _save_to(self, path: Path | None) -> bool:
+        from drafting.errors import DraftingError
+
+        assert self.project is not None
+        try:
+            saved = self.project.save(path)
+        except DraftingError as exc:
+            messages.show_error(self, exc)
+            return False
+        self.autosave_timer.stop()
+        self.project.discard_recovery()
+        settings.add_recent_file(saved)
+        self.statusBar().showMessage(f"已保存到 {saved}", 5000)
+        self._update_actions()
+        return True
+
+    def maybe_close_project(self) -> bool:
+        """Close the current draft, asking first when it has unsaved changes; False if the writer cancels."""
+        if self.project is None:
+            return True
+        if self.project.is_modified:
+            answer = dialogs.ask_save_changes(self, self.project.display_name)
+            if answer == dialogs.CANCEL or (answer == dialogs.SAVE and not self.save()):
+                return False
+        self.autosave_timer.stop()
+        self.project.discard_recovery()
+        self.project = None
+        self._drop_pages()
+        for dock in (self.outline_dock, self.findings_dock, self.preview_dock):
+            dock.setVisible(False)
+        self._update_actions()
+        return True
+
+    def close_project(self) -> None:
+        if self.maybe_close_project():
+            self.show_start_page()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        self._save_layout()
+        if not self.maybe_close_project():
+            event.ignore()
+            return
+        event.accept()
+
+    def _save_layout(self) -> None:
+        settings.save_bytes("window/geometry", self.saveGeometry())
+        settings.save_bytes("window/state", self.saveState())
+
+    def _restore_layout(self) -> None:
+        geometry = settings.load_bytes("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = settings.load_bytes("window/state")
+        if state is not None:
+            self.restoreState(state)
+
+    # ---- export and preview (off the UI thread) ----
+
+    def export_docx(self) -> None:
+        if self.project is None:
+            return
+        base = self.project.path or self.project.source_path
+        folder = base.parent if base else Path.home()
+        path = dialogs.ask_export_path(self, str(folder / f"{self.project.report.title or '法治政府建设情况报告'}.docx"))
+        if path is None:
+            return
+        if path.suffix.lower() != ".docx":
+            path = path.with_suffix(".docx")
+        if self.project.source_path is not None and path.resolve() == self.project.source_path.resolve():
+            messages.show_error(self, "不能导出到导入的原文件，以免覆盖原件。请另选一个文件名。")
+            return
+        report = copy.deepcopy(self.project.report)
+
+        def job(progress: Any) -> Path:
+            from drafting.docx_export import write_docx
+
+            progress(20, "正在导出 Word…")
+            write_docx(report, path)
+            progress(100, "导出完成")
+            return path
+
+        self.run_job(job, lambda result: self.statusBar().showMessage(f"已导出：{result}", 10000))
+
+    def preview(self) -> None:
+        from ui.preview import PreviewPanel, preview_job
+
+        if self.project is None:
+            return
+        panel = self.preview_dock.widget()
+        if not isinstance(panel, PreviewPanel):
+            panel = PreviewPanel()
+            self.preview_dock.setWidget(panel)
+        self.preview_dock.setVisible(True)
+        self.preview_dock.raise_()
+        panel.show_note("正在生成预览，请稍候……（可以继续写作）")
+        report = copy.deepcopy(self.project.report)
+        self.run_job(lambda progress: preview_job(report, progress), panel.show_pages, on_error=panel.show_note)
+
+    def run_job(self, job: Any, on_done: Any, on_error: Any = None) -> None:
+        """Run a job in the background with the status-bar progress bar; the window stays responsive."""
+        self.job_bar.setRange(0, 100)
+        self.job_bar.setValue(0)
+        self.job_bar.setVisible(True)
+        signals = start_job(job, self)
+
+        def progress(percent: int, text: str) -> None:
+            self.job_bar.setValue(percent)
+            self.statusBar().showMessage(text)
+
+        def finished(result: Any) -> None:
+            self.job_bar.setVisible(False)
+            on_done(result)
+
+        def failed(message: str) -> None:
+            self.job_bar.setVisible(False)
+            self.statusBar().clearMessage()
+            (on_error or (lambda text: messages.show_error(self, text)))(message)
+
+        signals.progress.connect(progress)
+        signals.finished.connect(finished)
+        signals.failed.connect(failed)
+        self.last_job = signals
+
+    def editor(self, part_id: str) -> QPlainTextEdit:
+        """The editor of a part (opening its step's page), for scripted input and tests."""
+        step = next(s for s in self.outline_panel.steps if part_id in s.part_ids)
+        self.show_step(step.id)
+        return self.pages[step.id].editors[part_id]

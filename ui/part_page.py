@@ -1,0 +1,354 @@
+"""The page of one writing step: its facts form, 按事实生成, the editor(s), 标记为已完成.
+
+For 主要举措和成效 the writer also picks and orders the sub-areas; each picked
+area gets its own facts form. When facts change after a part was generated,
+a banner offers to regenerate; if the writer edited the text since, the
+change is shown before anything is replaced. Nothing is overwritten silently.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QToolBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from drafting.areas import areas_for_year
+from drafting.errors import DraftingError
+from drafting.facts import computed_facts
+from drafting.numbering import standard_prefix
+from drafting.outline import default_outline
+from drafting.project import DraftProject, diff_lines
+from drafting.render import PART_TEMPLATES
+from ui import dialogs, messages
+from ui.fact_form import FactForm
+from ui.outline_panel import Step
+from ui.part_editor import PartEditor
+
+logger = logging.getLogger(__name__)
+
+_EDITOR_TITLES = {"title": "标题", "addressee": "主送机关", "signature": "署名（发文机关）", "date": "成文日期"}
+_SHORT_PARTS = ("title", "addressee", "signature", "date")
+
+
+class AreaPicker(QWidget):
+    """Checkable, orderable list of the sub-areas offered for the report year."""
+
+    areas_changed = Signal(list)
+
+    def __init__(self, project: DraftProject, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        report = project.report
+        plan_id = report.settings.get("plan_id")
+        offered = areas_for_year(report.meta.year, plan_id)
+        chosen = project.area_ids
+        by_id = {a.id: a for a in offered}
+        ordered = [by_id[i] for i in chosen if i in by_id] + [a for a in offered if a.id not in chosen]
+        # widgets
+        self.area_list = QListWidget()
+        self.area_list.setObjectName("area_list")
+        for area in ordered:
+            item = QListWidgetItem(area.heading_for(plan_id))
+            item.setData(Qt.ItemDataRole.UserRole, area.id)
+            item.setToolTip(f"{area.name}" + ("（乡镇常见工作）" if area.is_common else ""))
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if area.id in chosen else Qt.CheckState.Unchecked)
+            self.area_list.addItem(item)
+        self.area_list.setFixedHeight(min(260, self.area_list.sizeHintForRow(0) * len(ordered) + 8))
+        self.up_button = QPushButton("上移")
+        self.down_button = QPushButton("下移")
+        # signals
+        self.area_list.itemChanged.connect(lambda _item: self._emit())
+        self.up_button.clicked.connect(lambda: self.move_current(-1))
+        self.down_button.clicked.connect(lambda: self.move_current(1))
+        # layout
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.up_button)
+        buttons.addWidget(self.down_button)
+        buttons.addStretch(1)
+        row = QHBoxLayout()
+        row.addWidget(self.area_list, 1)
+        row.addLayout(buttons)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel("勾选要写的子领域，用“上移/下移”排列顺序（生成（一）（二）……）："))
+        layout.addLayout(row)
+
+    def checked_ids(self) -> list[str]:
+        items = (self.area_list.item(i) for i in range(self.area_list.count()))
+        return [it.data(Qt.ItemDataRole.UserRole) for it in items if it.checkState() == Qt.CheckState.Checked]
+
+    def set_checked(self, area_id: str, checked: bool) -> None:
+        for i in range(self.area_list.count()):
+            item = self.area_list.item(i)
+            if item.data(Qt.ItemDataRole.UserRole) == area_id:
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def move_current(self, delta: int) -> None:
+        row = self.area_list.currentRow()
+        target = row + delta
+        if row < 0 or not 0 <= target < self.area_list.count():
+            return
+        self.area_list.blockSignals(True)
+        item = self.area_list.takeItem(row)
+        self.area_list.insertItem(target, item)
+        self.area_list.setCurrentRow(target)
+        self.area_list.blockSignals(False)
+        self._emit()
+
+    def _emit(self) -> None:
+        self.areas_changed.emit(self.checked_ids())
+
+
+class PartPage(QWidget):
+    """One step's page; emits changed() after anything in the project changed."""
+
+    changed = Signal()
+
+    def __init__(self, project: DraftProject, step: Step, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.step = step
+        self.editors: dict[str, PartEditor] = {}
+        self.forms: list[FactForm] = []
+        self.parse_errors: dict[str, str] = {}
+        self.area_picker: AreaPicker | None = None
+        outline = default_outline()
+        # widgets
+        title = QLabel(step.name)
+        title.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        statutory = outline.spec(step.part_ids[0]).statutory_name
+        subtitle = QLabel(f"法定内容：{statutory}" if statutory else "")
+        subtitle.setWordWrap(True)
+        self.generatable = [pid for pid in step.part_ids if pid in PART_TEMPLATES]
+        self.generate_button = QPushButton("按事实生成")
+        self.generate_button.setObjectName("generate_button")
+        self.generate_button.setVisible(bool(self.generatable))
+        self.generate_button.setToolTip("用左侧填写的事实按模板生成这一部分的文字；生成后可自由修改。")
+        self.done_check = QCheckBox("标记为已完成")
+        self.done_check.setObjectName("done_check")
+        self.done_check.setChecked(all(project.is_done(pid) for pid in step.part_ids))
+        self.banner = QFrame()
+        self.banner.setObjectName("regenerate_banner")
+        self.banner.setStyleSheet("#regenerate_banner { background: #fff4ce; border: 1px solid #e0c060; }")
+        self.banner_label = QLabel("事实已修改，这一部分的文字可按新事实更新。")
+        self.banner_button = QPushButton("查看变化并重新生成…")
+        self.banner_button.setObjectName("regenerate_button")
+        self.banner.setVisible(False)
+        self.facts_box = QVBoxLayout()
+        facts_widget = QWidget()
+        facts_widget.setLayout(self.facts_box)
+        facts_scroll = QScrollArea()
+        facts_scroll.setWidgetResizable(True)
+        facts_scroll.setWidget(facts_widget)
+        facts_scroll.setMinimumWidth(330)
+        self._build_facts()
+        editors_widget = QWidget()
+        editors_box = QVBoxLayout(editors_widget)
+        editors_box.setContentsMargins(0, 0, 0, 0)
+        for part_id in step.part_ids:
+            editor = PartEditor(part_id, single_line=part_id in _SHORT_PARTS)
+            editor.load_text(project.part_text(part_id))
+            editor.edited.connect(lambda text, pid=part_id: self._on_editor_edited(pid, text))
+            self.editors[part_id] = editor
+            if part_id in _EDITOR_TITLES:
+                editors_box.addWidget(QLabel(_EDITOR_TITLES[part_id] + "："))
+            editors_box.addWidget(editor, 0 if part_id in _SHORT_PARTS else 1)
+        if all(pid in _SHORT_PARTS for pid in step.part_ids):
+            editors_box.addStretch(1)
+        # signals
+        self.generate_button.clicked.connect(self._on_generate_button_clicked)
+        self.done_check.toggled.connect(self._on_done_check_toggled)
+        self.banner_button.clicked.connect(self._on_regenerate_button_clicked)
+        # layout
+        banner_row = QHBoxLayout(self.banner)
+        banner_row.addWidget(self.banner_label, 1)
+        banner_row.addWidget(self.banner_button)
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(self.generate_button)
+        top.addWidget(self.done_check)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("page_splitter")
+        has_facts = bool(self.forms) or self.area_picker is not None
+        if has_facts:
+            splitter.addWidget(facts_scroll)
+        splitter.addWidget(editors_widget)
+        splitter.setStretchFactor(splitter.count() - 1, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        if statutory:
+            layout.addWidget(subtitle)
+        layout.addWidget(self.banner)
+        layout.addWidget(splitter, 1)
+        self.update_banner()
+
+    # ---- facts ----
+
+    def _build_facts(self) -> None:
+        catalog = self.project.catalog
+        if self.step.id == "measures":
+            self.area_picker = AreaPicker(self.project)
+            self.area_picker.areas_changed.connect(self._on_areas_changed)
+            self.facts_box.addWidget(self.area_picker)
+            self.area_toolbox = QToolBox()
+            self.area_toolbox.setObjectName("area_facts")
+            self.facts_box.addWidget(self.area_toolbox, 1)
+            self._build_area_forms()
+            return
+        specs = catalog.for_group(self.step.id)
+        if specs:
+            self.facts_box.addWidget(QLabel("填写本部分的事实（没有的可以空着，生成时会略去）："))
+            self._add_form(FactForm(specs), self.facts_box)
+        self.facts_box.addStretch(1)
+
+    def _build_area_forms(self) -> None:
+        while self.area_toolbox.count():
+            widget = self.area_toolbox.widget(0)
+            self.area_toolbox.removeItem(0)
+            widget.deleteLater()
+        self.forms = []
+        plan_id = self.project.report.settings.get("plan_id")
+        offered = {a.id: a for a in areas_for_year(self.project.report.meta.year, plan_id)}
+        for index, area_id in enumerate(self.project.area_ids, start=1):
+            area = offered.get(area_id)
+            if area is None:
+                continue
+            holder = QWidget()
+            box = QVBoxLayout(holder)
+            self._add_form(FactForm(self.project.catalog.for_group(area.fact_group)), box)
+            box.addStretch(1)
+            self.area_toolbox.addItem(holder, standard_prefix(2, index) + area.name)
+
+    def _add_form(self, form: FactForm, box: QVBoxLayout) -> None:
+        form.load({fid: self.project.fact_text(fid) for fid in form.fields})
+        form.fact_edited.connect(self._on_fact_edited)
+        self.forms.append(form)
+        box.addWidget(form)
+        self._refresh_forms()
+
+    def _refresh_forms(self) -> None:
+        problems = {**self.project.fact_problems(), **self.parse_errors}
+        computed = computed_facts(self.project.catalog, self.project.report.facts)
+        for form in self.forms:
+            form.set_messages(problems)
+            form.set_computed(computed)
+
+    def form_for(self, fact_id: str) -> FactForm:
+        for form in self.forms:
+            if fact_id in form.fields:
+                return form
+        raise KeyError(fact_id)
+
+    def _on_fact_edited(self, fact_id: str, raw: str) -> None:
+        error = self.project.set_fact(fact_id, raw)
+        if error:
+            self.parse_errors[fact_id] = error
+        else:
+            self.parse_errors.pop(fact_id, None)
+        self._refresh_forms()
+        self.update_banner()
+        self.changed.emit()
+
+    def _on_areas_changed(self, area_ids: list[str]) -> None:
+        self.project.set_areas(area_ids)
+        self._build_area_forms()
+        self.update_banner()
+        self.changed.emit()
+
+    # ---- text ----
+
+    def _on_editor_edited(self, part_id: str, text: str) -> None:
+        try:
+            self.project.set_part_text(part_id, text)
+        except DraftingError as exc:
+            messages.show_error(self, exc)
+            return
+        if self.done_check.isChecked() and not text.strip():
+            self.done_check.setChecked(False)
+        self.update_banner()
+        self.changed.emit()
+
+    def _on_generate_button_clicked(self) -> None:
+        for part_id in self.generatable:
+            try:
+                new_text = self.project.render(part_id)
+            except DraftingError as exc:
+                messages.show_error(self, exc)
+                return
+            current = self.project.part_text(part_id)
+            if self._has_own_text(part_id) and new_text != current:
+                diff = "\n".join(diff_lines(current, new_text))
+                if not dialogs.confirm_regenerate(self, diff):
+                    continue
+            self._apply_generation(part_id)
+        self.update_banner()
+        self.changed.emit()
+
+    def _has_own_text(self, part_id: str) -> bool:
+        """The writer's own words are in the part: text beyond the bare heading, not from the template."""
+        if self.project.text_edited_since_generation(part_id):
+            return True
+        if part_id in self.project.report.settings.get("generated", {}):
+            return False
+        part = self.project.report.part(part_id)
+        return bool(part and any(b.text.strip() and b.level != 1 for b in part.blocks)) and part_id != "title"
+
+    def _apply_generation(self, part_id: str) -> None:
+        try:
+            self.project.generate(part_id)
+        except DraftingError as exc:
+            messages.show_error(self, exc)
+            return
+        # Through the undo stack, so Ctrl+Z brings back what was there.
+        self.editors[part_id].replace_text(self.project.part_text(part_id))
+
+    def pending_parts(self) -> list[str]:
+        """Parts whose facts changed since they were generated and whose new text differs."""
+        pending = []
+        for part_id in self.generatable:
+            try:
+                if self.project.facts_changed_since_generation(part_id) and \
+                        self.project.render(part_id) != self.project.part_text(part_id):
+                    pending.append(part_id)
+            except DraftingError:
+                logger.warning("cannot render %s for the regeneration check", part_id)
+        return pending
+
+    def update_banner(self) -> None:
+        pending = self.pending_parts()
+        edited = any(self.project.text_edited_since_generation(pid) for pid in pending)
+        self.banner_label.setText(
+            "事实已修改，而这部分文字生成后您也改过。可以先看看按新事实会有哪些变化，再决定是否重新生成。"
+            if edited else "事实已修改，这一部分的文字可以按新事实更新。"
+        )
+        self.banner_button.setText("查看变化并重新生成…" if edited else "按新事实更新")
+        self.banner.setVisible(bool(pending))
+
+    def _on_regenerate_button_clicked(self) -> None:
+        for part_id in self.pending_parts():
+            pending = self.project.pending_regeneration(part_id)
+            if pending is not None and not dialogs.confirm_regenerate(self, "\n".join(diff_lines(*pending))):
+                continue
+            self._apply_generation(part_id)
+        self.update_banner()
+        self.changed.emit()
+
+    def _on_done_check_toggled(self, checked: bool) -> None:
+        for part_id in self.step.part_ids:
+            self.project.set_done(part_id, checked)
+        self.changed.emit()

@@ -1,0 +1,45 @@
+"""Window layout and recent files, kept in QSettings (ui only; drafting settings live elsewhere)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from drafting import paths
+
+ORG_NAME = "fazhi-report"
+APP_NAME = "法治报告助手"
+MAX_RECENT = 8
+
+
+def _settings() -> QSettings:
+    # With FAZHI_DATA_DIR set (tests, portable use) the layout lives beside the user data,
+    # so a test run never touches the real profile.
+    if os.environ.get("FAZHI_DATA_DIR"):
+        return QSettings(str(paths.user_data_dir() / "window.ini"), QSettings.Format.IniFormat)
+    return QSettings(ORG_NAME, APP_NAME)
+
+
+def recent_files() -> list[Path]:
+    """Recent drafts, newest first, only those still on disk."""
+    raw = _settings().value("recent_files", [])
+    if isinstance(raw, str):
+        raw = [raw]
+    return [Path(p) for p in (raw or []) if isinstance(p, str) and Path(p).is_file()]
+
+
+def add_recent_file(path: Path) -> None:
+    path = Path(path).resolve()
+    items = [p for p in recent_files() if p.resolve() != path]
+    _settings().setValue("recent_files", [str(p) for p in [path, *items][:MAX_RECENT]])
+
+
+def load_bytes(key: str) -> QByteArray | None:
+    value = _settings().value(key)
+    return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+
+def save_bytes(key: str, value: QByteArray) -> None:
+    _settings().setValue(key, value)
