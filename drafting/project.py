@@ -10,6 +10,7 @@ a file that was imported (.txt, .docx) is never overwritten.
 
 from __future__ import annotations
 
+import copy
 import difflib
 import logging
 import uuid
@@ -234,7 +235,10 @@ class DraftProject:
 
     def _snapshot(self, part_id: str) -> dict[str, Any]:
         facts = self.effective_facts()
-        snapshot: dict[str, Any] = {fid: facts.get(fid) for fid in sorted(part_required_facts(self.report, part_id))}
+        # Deep copies: the snapshot must not share lists with report.facts (a later edit would change both).
+        snapshot: dict[str, Any] = {
+            fid: copy.deepcopy(facts.get(fid)) for fid in sorted(part_required_facts(self.report, part_id))
+        }
         snapshot["_meta"] = [self.report.meta.org, self.report.meta.year, self.report.meta.plan]
         if part_id == "measures":
             snapshot["_areas"] = self.area_ids

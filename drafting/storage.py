@@ -52,9 +52,17 @@ def _key(level: int) -> str:
     return "p" if level == 0 else f"h{level}"
 
 
+class _NoAliasDumper(yaml.SafeDumper):
+    """Writes a list shared by two places twice: our loader refuses YAML aliases (&id001/*id001)."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
 def dump_draft(report: Report) -> bytes:
-    body = yaml.safe_dump(
-        report_to_dict(report), allow_unicode=True, sort_keys=False, width=1000, default_flow_style=False
+    body = yaml.dump(
+        report_to_dict(report), Dumper=_NoAliasDumper, allow_unicode=True, sort_keys=False, width=1000,
+        default_flow_style=False,
     )
     return (HEADER + body).encode("utf-8")
 

@@ -181,3 +181,14 @@ def test_unchanged_text_does_not_mark_modified(tmp_path: Path) -> None:
 def test_diff_lines() -> None:
     assert diff_lines("甲\n乙", "甲\n丙")[-2:] == ["-乙", "+丙"]
     assert diff_lines("甲", "甲") == []
+
+
+def test_a_list_shared_by_facts_and_settings_saves_readably(project: DraftProject, tmp_path: Path) -> None:
+    """yaml would write a shared list as an alias, which the strict loader refuses: the draft must stay readable."""
+    items = ["执法不够规范——培训不足"]
+    project.report.facts["shortcoming_items"] = items
+    project.report.settings["note"] = items
+    project.generate("shortcomings")
+    path = project.save(tmp_path / "shared.fzbg")
+    assert "*id" not in path.read_text(encoding="utf-8")
+    assert DraftProject.open(path).report.settings["note"] == items
