@@ -16,7 +16,6 @@ import io
 import logging
 import re
 from pathlib import Path
-from typing import NamedTuple
 
 import docx
 from docx.document import Document as DocxDocument
@@ -30,7 +29,7 @@ from docx.styles.style import BaseStyle, StyleFactory
 from docx.text.paragraph import Paragraph
 
 from drafting.atomic import atomic_write_bytes
-from drafting.docx_layout import Layout, StyleSpec, load_layout
+from drafting.docx_layout import Layout, StyleSpec, load_layout, place_signature
 from drafting.errors import ExportError
 from drafting.model import Block, Report
 from drafting.title_split import split_title, text_width
@@ -288,49 +287,6 @@ def _write_signature_block(
             fmt.left_indent = Pt(place.date_left)
         else:
             fmt.right_indent = Pt(place.date_right * pitch)
-
-
-class SignaturePlacement(NamedTuple):
-    """Where the signature and the date go.
-
-    Attributes:
-        signature_right: the signature's right indent, in characters.
-        date_right: the date's right indent, in characters (as far as its width is known).
-        date_left: the date's left indent in points, when the date is placed by its first
-            character (``date_shift_chars`` right of the signature's); else None.
-    """
-
-    signature_right: float
-    date_right: float
-    date_left: float | None
-
-
-def place_signature(sig_width: float, date_width: float, layout: Layout) -> SignaturePlacement:
-    """Signature and date per GB/T 9704 7.3.5.2 (no seal); widths in characters.
-
-    The signature ends ``right_chars`` from the right; the date starts
-    ``date_shift_chars`` right of the signature's first character. A date that
-    would then come closer to the margin than ``right_chars`` is set
-    ``right_chars`` from the right, and the signature is centred over it
-    (``long_date: centre``) or kept ``date_shift_chars`` left of it (``shift``).
-    """
-    rules = layout.signature_block
-    if not sig_width:
-        return SignaturePlacement(0.0, rules.right_chars, None)
-    if not date_width:
-        return SignaturePlacement(rules.right_chars, 0.0, None)
-    sig_right = rules.right_chars
-    date_right = sig_right + sig_width - rules.date_shift_chars - date_width
-    if date_right >= rules.right_chars:
-        pitch = layout.char_pitch_pt
-        sig_start = layout.page.text_width_pt - sig_right * pitch - sig_width * layout.grid.char_width_pt
-        return SignaturePlacement(sig_right, date_right, sig_start + rules.date_shift_chars * pitch)
-    date_right = rules.right_chars
-    if rules.long_date == "centre":
-        sig_right = date_right + (date_width - sig_width) / 2
-    else:
-        sig_right = date_right + date_width + rules.date_shift_chars - sig_width
-    return SignaturePlacement(max(sig_right, 0.0), date_right, None)
 
 
 _CN_DIGITS = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0, "O": 0}

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from drafting.errors import DataFileError
 from drafting.paths import templates_dir
@@ -155,6 +155,49 @@ class Layout:
         chars_per_line characters must fill the text width exactly.
         """
         return round((self.char_pitch_pt - self.grid.body_size_pt) * 4096)
+
+
+class SignaturePlacement(NamedTuple):
+    """Where the signature and the date go.
+
+    Attributes:
+        signature_right: the signature's right indent, in characters.
+        date_right: the date's right indent, in characters (as far as its width is known).
+        date_left: the date's left indent in points, when the date is placed by its first
+            character (``date_shift_chars`` right of the signature's); else None.
+    """
+
+    signature_right: float
+    date_right: float
+    date_left: float | None
+
+
+def place_signature(sig_width: float, date_width: float, layout: Layout) -> SignaturePlacement:
+    """Signature and date per GB/T 9704 7.3.5.2 (no seal); widths in characters.
+
+    The signature ends ``right_chars`` from the right; the date starts
+    ``date_shift_chars`` right of the signature's first character. A date that
+    would then come closer to the margin than ``right_chars`` is set
+    ``right_chars`` from the right, and the signature is centred over it
+    (``long_date: centre``) or kept ``date_shift_chars`` left of it (``shift``).
+    """
+    rules = layout.signature_block
+    if not sig_width:
+        return SignaturePlacement(0.0, rules.right_chars, None)
+    if not date_width:
+        return SignaturePlacement(rules.right_chars, 0.0, None)
+    sig_right = rules.right_chars
+    date_right = sig_right + sig_width - rules.date_shift_chars - date_width
+    if date_right >= rules.right_chars:
+        pitch = layout.char_pitch_pt
+        sig_start = layout.page.text_width_pt - sig_right * pitch - sig_width * layout.grid.char_width_pt
+        return SignaturePlacement(sig_right, date_right, sig_start + rules.date_shift_chars * pitch)
+    date_right = rules.right_chars
+    if rules.long_date == "centre":
+        sig_right = date_right + (date_width - sig_width) / 2
+    else:
+        sig_right = date_right + date_width + rules.date_shift_chars - sig_width
+    return SignaturePlacement(max(sig_right, 0.0), date_right, None)
 
 
 def default_layout_path() -> Path:

@@ -10,8 +10,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from drafting.docx_export import build_document, format_date, place_signature, write_docx
-from drafting.docx_layout import load_layout
+from drafting.docx_export import build_document, format_date, write_docx
+from drafting.docx_layout import load_layout, place_signature
 from drafting.errors import DataFileError, ExportError
 from drafting.paths import templates_dir
 from drafting.text_reader import parse_text_report, read_text_report
