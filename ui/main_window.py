@@ -164,6 +164,9 @@ class MainWindow(QMainWindow):
         target = QApplication.focusWidget()
         if target is None or not hasattr(target, name):
             target = self._last_editor
+        page = self.current_page()
+        if (target is None or not hasattr(target, name)) and page is not None:
+            target = page.last_editor()
         if target is not None and hasattr(target, name):
             getattr(target, name)()
 

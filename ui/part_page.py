@@ -126,6 +126,7 @@ class PartPage(QWidget):
         self.forms: list[FactForm] = []
         self.parse_errors: dict[str, str] = {}
         self.area_picker: AreaPicker | None = None
+        self.last_edited = step.part_ids[0]
         outline = default_outline()
         # widgets
         title = QLabel(step.name)
@@ -272,7 +273,12 @@ class PartPage(QWidget):
 
     # ---- text ----
 
+    def last_editor(self) -> PartEditor:
+        """The editor the writer last changed (undo/redo from the menu goes there)."""
+        return self.editors[self.last_edited]
+
     def _on_editor_edited(self, part_id: str, text: str) -> None:
+        self.last_edited = part_id
         try:
             self.project.set_part_text(part_id, text)
         except DraftingError as exc:

@@ -1,0 +1,325 @@
+"""The window as a writer uses it: new report, facts, generate, edit, save, close, reopen, export.
+
+Dialogs and message boxes are patched (ui.dialogs, ui.messages): no modal box opens.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+
+from drafting import recovery
+from drafting.facts import parse_fact
+from drafting.newreport import new_report
+from tests.conftest import sample_path
+from ui import dialogs, messages
+from ui.main_window import AUTOSAVE_DELAY_MS, MainWindow
+
+pytestmark = pytest.mark.gui
+
+EDITED = "本镇还组织了法治夜校，这句话是写作者自己补充的。"
+
+
+class Recorder:
+    """Replaces the dialog and message helpers, recording every call."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.errors: list[str] = []
+        self.infos: list[str] = []
+        self.save_answers: list[str] = []
+        self.asked_save_changes = 0
+        self.save_path: Path | None = None
+        self.open_path: Path | None = None
+        self.export_path: Path | None = None
+        self.regenerate_answer = True
+        self.regenerate_diffs: list[str] = []
+        monkeypatch.setattr(messages, "show_error", lambda _p, m: self.errors.append(str(m)))
+        monkeypatch.setattr(messages, "show_info", lambda _p, m: self.infos.append(str(m)))
+        monkeypatch.setattr(dialogs, "ask_save_path", lambda *_a, **_k: self.save_path)
+        monkeypatch.setattr(dialogs, "ask_open_path", lambda *_a, **_k: self.open_path)
+        monkeypatch.setattr(dialogs, "ask_export_path", lambda *_a, **_k: self.export_path)
+        monkeypatch.setattr(dialogs, "ask_save_changes", self._ask_save_changes)
+        monkeypatch.setattr(dialogs, "confirm_regenerate", self._confirm_regenerate)
+        monkeypatch.setattr(dialogs, "confirm", lambda *_a: False)
+
+    def _ask_save_changes(self, _parent: object, _name: str) -> str:
+        self.asked_save_changes += 1
+        return self.save_answers.pop(0) if self.save_answers else dialogs.CANCEL
+
+    def _confirm_regenerate(self, _parent: object, diff: str) -> bool:
+        self.regenerate_diffs.append(diff)
+        return self.regenerate_answer
+
+
+@pytest.fixture
+def rec(monkeypatch: pytest.MonkeyPatch) -> Recorder:
+    return Recorder(monkeypatch)
+
+
+def type_text(widget, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Type text key by key as a keyboard/IME would (QTest.keyClicks only handles ASCII)."""
+    for char in text:
+        key = Qt.Key.Key_Return if char == "\n" else Qt.Key.Key_unknown
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, char))
+
+
+def make_window(qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def start_new(qtbot, window: MainWindow, org: str = "某某镇人民政府", year: int = 2024) -> None:  # type: ignore[no-untyped-def]
+    page = window.start_page
+    type_text(page.org_edit, org)
+    page.year_spin.setValue(year)
+    type_text(page.addressee_edit, "县委、县政府")
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    assert window.project is not None
+
+
+def fill_all_facts(page) -> int:  # type: ignore[no-untyped-def]
+    """Type each fact's catalogue example (a coherent, typical set) into the page's forms."""
+    typed = 0
+    for form in page.forms:
+        for fact_id, field in form.fields.items():
+            if field.spec.example and parse_fact(field.spec, field.spec.example)[1] is None:
+                form.set_field_text(fact_id, field.spec.example)
+                typed += 1
+    return typed
+
+
+def test_whole_flow_new_generate_edit_save_reopen_export(qtbot, rec: Recorder, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot)
+    start_new(qtbot, window)
+    steps = window.outline_panel.steps
+    assert [s.name for s in steps][0] == "标题和主送机关"
+    assert [s.name for s in steps][-1] == "署名和日期"
+    assert {"measures", "shortcomings", "leader_duty", "plans", "other"} <= {s.id for s in steps}
+
+    typed = 0
+    for row, step in enumerate(steps):
+        window.outline_panel.step_list.setCurrentRow(row)  # the writer clicks the step
+        page = window.current_page()
+        assert page is not None and page.step.id == step.id
+        typed += fill_all_facts(page)
+        assert page.parse_errors == {}
+        if page.generate_button.isVisible():
+            qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(page.done_check, Qt.MouseButton.LeftButton)
+    assert typed > 40
+    assert rec.errors == []
+    project = window.project
+    assert project is not None
+    measures = project.part_text("measures")
+    assert "（一）" in measures and "84" in measures  # a figure from the facts is woven in
+    assert "4" in project.part_text("leader_duty")
+
+    # the writer edits the generated text of 主要举措和成效
+    window.show_step("measures")
+    editor = window.pages["measures"].editors["measures"]
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    type_text(editor, "\n" + EDITED)
+    assert EDITED in project.part_text("measures")
+    assert window.outline_panel.progress_bar.value() >= 1
+
+    # save (a new draft asks for a name), then close: nothing unsaved, no question
+    rec.save_path = tmp_path / "报告.fzbg"
+    window.save_action.trigger()
+    assert rec.save_path.is_file() and not project.is_modified
+    assert window.windowTitle().startswith("报告.fzbg")
+    assert window.close()
+    assert rec.asked_save_changes == 0
+
+    # reopen in a new window: the edited text and the facts are back
+    window2 = make_window(qtbot)
+    rec.open_path = rec.save_path
+    window2.open_action.trigger()
+    assert window2.project is not None
+    assert EDITED in window2.editor("measures").toPlainText()
+    assert window2.project.report.facts["exam_taken"] == 84
+
+    # export to Word off the UI thread; the .docx holds the edited text
+    rec.export_path = tmp_path / "报告.docx"
+    window2.export_action.trigger()
+    with qtbot.waitSignal(window2.last_job.finished, timeout=60000):
+        pass
+    import docx
+
+    texts = [p.text for p in docx.Document(str(rec.export_path)).paragraphs]
+    assert any(EDITED in t for t in texts)
+    assert any("存在的不足和原因" in t for t in texts)
+    assert rec.errors == []
+
+
+def test_autosave_writes_recovery_copy_soon_after_typing(qtbot, rec: Recorder) -> None:  # type: ignore[no-untyped-def]
+    assert 0 < AUTOSAVE_DELAY_MS <= 5000
+    window = make_window(qtbot)
+    start_new(qtbot, window)
+    editor = window.editor("preamble")
+    type_text(editor, "今年以来，镇党委镇政府坚持依法行政。")
+    assert window.autosave_timer.isActive() and window.autosave_timer.isSingleShot()
+    qtbot.waitUntil(lambda: bool(recovery.list_recoveries()), timeout=AUTOSAVE_DELAY_MS + 3000)
+    report = recovery.load_recovery(recovery.list_recoveries()[0])
+    assert "坚持依法行政" in report._first_text("preamble")
+
+
+def test_close_with_unsaved_changes_asks_and_cancel_keeps_window(qtbot, rec: Recorder) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot)
+    start_new(qtbot, window)
+    type_text(window.editor("preamble"), "未保存的文字")
+    rec.save_answers = [dialogs.CANCEL]
+    assert not window.close()
+    assert rec.asked_save_changes == 1 and window.isVisible() and window.project is not None
+    window.autosave()
+    assert recovery.list_recoveries()
+    rec.save_answers = [dialogs.DISCARD]
+    assert window.close()
+    assert rec.asked_save_changes == 2
+    assert recovery.list_recoveries() == []  # closed normally: no copy to offer next time
+
+
+def test_undo_brings_back_text_replaced_by_generation(qtbot, rec: Recorder) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot)
+    start_new(qtbot, window)
+    window.show_step("shortcomings")
+    page = window.current_page()
+    editor = page.editors["shortcomings"]
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    type_text(editor, "\n我写的不足")
+    mine = editor.toPlainText()
+    page.form_for("shortcoming_items").set_field_text("shortcoming_items", "基层执法力量不足——编制少、任务重")
+    rec.regenerate_answer = True
+    qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    assert rec.regenerate_diffs and "-我写的不足" in rec.regenerate_diffs[0]
+    assert "基层执法力量不足" in editor.toPlainText()
+    editor.setFocus()
+    window.undo_action.trigger()
+    assert editor.toPlainText() == mine
+    assert window.project.part_text("shortcomings") == mine
+    window.redo_action.trigger()
+    assert "基层执法力量不足" in editor.toPlainText()
+
+
+def test_facts_changed_after_edit_offers_regeneration_never_silent(qtbot, rec: Recorder) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot)
+    start_new(qtbot, window)
+    window.show_step("leader_duty")
+    page = window.current_page()
+    form = page.form_for("center_group_sessions")
+    form.set_field_text("center_group_sessions", "12")
+    form.set_field_text("center_group_law_sessions", "4")
+    qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    editor = page.editors["leader_duty"]
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    type_text(editor, "\n自己加的一段。")
+    assert page.banner.isHidden()
+    form.set_field_text("center_group_law_sessions", "6")
+    assert page.banner.isVisibleTo(page)
+    before = editor.toPlainText()
+    assert before.endswith("自己加的一段。")  # nothing replaced behind the writer's back
+    rec.regenerate_answer = False
+    qtbot.mouseClick(page.banner_button, Qt.MouseButton.LeftButton)
+    assert editor.toPlainText() == before
+    assert "自己加的一段" in rec.regenerate_diffs[-1]
+    rec.regenerate_answer = True
+    qtbot.mouseClick(page.banner_button, Qt.MouseButton.LeftButton)
+    assert "6" in editor.toPlainText() and "自己加的一段" not in editor.toPlainText()
+    assert page.banner.isHidden()
+
+
+def test_measures_areas_can_be_picked_and_ordered(qtbot, rec: Recorder) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot)
+    start_new(qtbot, window)
+    window.show_step("measures")
+    page = window.current_page()
+    picker = page.area_picker
+    assert picker is not None
+    ids = picker.checked_ids()
+    assert "pufa" in ids and "advisers" in ids
+    picker.set_checked("study", False)
+    assert "study" not in window.project.area_ids
+    picker.set_checked("business", True)
+    row = next(i for i in range(picker.area_list.count())
+               if picker.area_list.item(i).data(Qt.ItemDataRole.UserRole) == "advisers")
+    picker.area_list.setCurrentRow(row)
+    for _ in range(row):
+        qtbot.mouseClick(picker.up_button, Qt.MouseButton.LeftButton)
+    assert window.project.area_ids[0] == "advisers"
+    assert page.area_toolbox.count() == len(window.project.area_ids)
+    assert "legal_advisers" in page.forms[0].fields
+    qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    lines = window.project.part_text("measures").splitlines()
+    assert lines[1].startswith("（一）") and "法律顾问" in lines[1]
+    assert not any("学习贯彻习近平法治思想" in line for line in lines if line.startswith("（"))
+
+
+def test_inline_validation_and_computed_rate(qtbot, rec: Recorder) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot)
+    start_new(qtbot, window)
+    window.show_step("measures")
+    page = window.current_page()
+    form = page.form_for("villages_total")
+    type_text(form.fields["villages_total"].input, "十八")
+    assert form.fields["villages_total"].message_label.text() == "请填写整数"
+    form.fields["villages_total"].input.clear()
+    type_text(form.fields["villages_total"].input, "18")
+    type_text(form.fields["villages_with_adviser"].input, "9")
+    assert form.fields["villages_total"].message_label.text() != "请填写整数"
+    assert "50" in form.fields["adviser_coverage_rate"].computed_label.text()
+    form.fields["villages_with_adviser"].input.clear()
+    type_text(form.fields["villages_with_adviser"].input, "20")
+    assert "不能大于" in form.fields["villages_with_adviser"].message_label.text()
+    assert window.outline_panel.statuses["measures"] == "有问题"
+
+
+def test_opened_text_file_is_never_overwritten(qtbot, rec: Recorder, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    source = tmp_path / "去年.txt"
+    source.write_bytes(sample_path("taigong-2021").read_bytes())
+    before = source.read_bytes()
+    window = make_window(qtbot)
+    rec.open_path = source
+    window.open_action.trigger()
+    assert window.project is not None and window.project.path is None
+    rec.save_path = source  # the writer picks the .txt itself
+    window.save_action.trigger()
+    assert rec.errors and "原文件" in rec.errors[-1]
+    assert source.read_bytes() == before
+    rec.save_path = tmp_path / "新草稿.fzbg"
+    window.save_action.trigger()
+    assert rec.save_path.is_file() and source.read_bytes() == before
+
+
+def test_restore_offer_after_crash(qtbot, rec: Recorder, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    report = new_report("某某街道办事处", 2024, "区委、区政府")
+    report.part("preamble").blocks[:] = []
+    from drafting.model import Block
+
+    report.part("preamble").blocks.append(Block("崩溃前写下的开头段。"))
+    recovery.write_recovery(report, None, "crashedkey")
+    offered: list[list[str]] = []
+    monkeypatch.setattr(dialogs, "ask_restore", lambda _p, labels: offered.append(labels) or 0)
+    window = make_window(qtbot)
+    assert window.offer_recovery()
+    assert "某某街道办事处" in offered[0][0]
+    assert window.editor("preamble").toPlainText() == "崩溃前写下的开头段。"
+    assert window.project.is_modified
+
+
+def test_start_from_last_year_says_coming(qtbot, rec: Recorder) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot)
+    qtbot.mouseClick(window.start_page.last_year_button, Qt.MouseButton.LeftButton)
+    assert rec.infos and "即将提供" in rec.infos[0]
+
+
+def test_new_report_without_org_is_refused_in_chinese(qtbot, rec: Recorder) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot)
+    qtbot.mouseClick(window.start_page.new_button, Qt.MouseButton.LeftButton)
+    assert window.project is None
+    assert rec.errors and "单位名称" in rec.errors[0]
