@@ -141,6 +141,8 @@ class Layout:
     title: TitleSpec
     signature_block: SignatureSpec
     page_number: PageNumberSpec
+    #: Font name in the document -> installed font LibreOffice shows instead (preview only).
+    preview_fonts: dict[str, str]
 
     @property
     def char_pitch_pt(self) -> float:
@@ -246,8 +248,8 @@ def _load_uncached(path: Path) -> Layout:
 
 
 def _parse(data: Any, problems: list[str]) -> Layout | None:
-    top = {"version", "page", "grid", "fonts", "styles", "title", "signature_block", "page_number"}
-    if not check_keys(data, top, top, "版式文件", problems):
+    required = {"version", "page", "grid", "fonts", "styles", "title", "signature_block", "page_number"}
+    if not check_keys(data, required | {"preview_fonts"}, required, "版式文件", problems):
         return None
     if data.get("version") != LAYOUT_VERSION:
         problems.append(f"第 {_line(data, 'version')} 行：不支持的版本“{data.get('version')}”（应为 {LAYOUT_VERSION}）")
@@ -267,6 +269,11 @@ def _parse(data: Any, problems: list[str]) -> Layout | None:
     check_keys(pnum, {"prefix", "suffix", "edge_chars"}, {"prefix", "suffix", "edge_chars"}, "page_number ", problems)
     if problems:
         return None
+    preview = data.get("preview_fonts") or {}
+    if not isinstance(preview, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and k.strip() and v.strip() for k, v in preview.items()
+    ):
+        problems.append(f"第 {_line(data, 'preview_fonts')} 行：preview_fonts 应是“公文字体: 预览字体”的映射")
     if sig["long_date"] not in LONG_DATE_MODES:
         problems.append(f"第 {_line(sig, 'long_date')} 行：long_date 只能是 {'、'.join(LONG_DATE_MODES)}")
     for key in ("break_before", "break_after", "keep_together"):
@@ -297,6 +304,7 @@ def _parse(data: Any, problems: list[str]) -> Layout | None:
         signature_block=SignatureSpec(int(sig["blank_lines_before"]), float(sig["right_chars"]),
                                       float(sig["date_shift_chars"]), str(sig["long_date"])),
         page_number=PageNumberSpec(str(pnum["prefix"]), str(pnum["suffix"]), float(pnum["edge_chars"])),
+        preview_fonts={str(k).strip(): str(v).strip() for k, v in preview.items()},
     )
 
 

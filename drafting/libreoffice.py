@@ -15,7 +15,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from drafting.errors import DraftingError
 
@@ -57,7 +59,7 @@ def find_soffice() -> str | None:
 
 
 def convert(source: Path, target_format: str, out_dir: Path, *, timeout: float = DEFAULT_TIMEOUT,
-            action: str = "转换文件") -> Path:
+            action: str = "转换文件", font_substitutes: Mapping[str, str] | None = None) -> Path:
     """Convert ``source`` with LibreOffice; returns the new file in ``out_dir``.
 
     Args:
@@ -66,6 +68,8 @@ def convert(source: Path, target_format: str, out_dir: Path, *, timeout: float =
         out_dir: an existing folder for the result (named like the source).
         timeout: seconds before the conversion is abandoned.
         action: what the user asked for, for messages ("生成预览", "导入 .doc 文件").
+        font_substitutes: font name -> installed font to render it with (LibreOffice's
+            replacement table, in the private profile only; the file is not changed).
 
     Raises:
         LibreOfficeError: LibreOffice missing, failing, timing out or writing nothing.
@@ -78,6 +82,8 @@ def convert(source: Path, target_format: str, out_dir: Path, *, timeout: float =
     extension = target_format.split(":", 1)[0]
     target = out_dir / f"{source.stem}.{extension}"
     with tempfile.TemporaryDirectory(prefix="fazhi-lo-profile-") as profile:
+        if font_substitutes:
+            _write_font_substitutes(Path(profile), font_substitutes)
         command = [
             soffice,
             f"-env:UserInstallation={Path(profile).as_uri()}",
@@ -107,6 +113,43 @@ def convert(source: Path, target_format: str, out_dir: Path, *, timeout: float =
     return target
 
 
-def docx_to_pdf(source: Path, out_dir: Path, *, timeout: float = DEFAULT_TIMEOUT) -> Path:
-    """A PDF of a Word file, as LibreOffice lays it out (for preview and the render tests)."""
-    return convert(source, "pdf", out_dir, timeout=timeout, action="生成 PDF 预览")
+def docx_to_pdf(
+    source: Path, out_dir: Path, *, timeout: float = DEFAULT_TIMEOUT, font_substitutes: Mapping[str, str] | None = None
+) -> Path:
+    """A PDF of a Word file, as LibreOffice lays it out (for preview and the render tests).
+
+    The official fonts (仿宋_GB2312, 黑体 ...) are rarely installed outside Windows; by
+    default they are shown with the installed fonts named in templates/layout.yml
+    (``preview_fonts``), not with whatever LibreOffice would pick.
+    """
+    if font_substitutes is None:
+        from drafting.docx_layout import load_layout
+
+        font_substitutes = load_layout().preview_fonts
+    return convert(source, "pdf", out_dir, timeout=timeout, action="生成 PDF 预览", font_substitutes=font_substitutes)
+
+
+def _write_font_substitutes(profile: Path, substitutes: Mapping[str, str]) -> None:
+    """LibreOffice's font replacement table (Tools > Options > Fonts) in a fresh profile."""
+    pairs = []
+    for index, (font, replacement) in enumerate(substitutes.items()):
+        props = (("Always", "true"), ("OnScreenOnly", "false"), ("ReplaceFont", font), ("SubstituteFont", replacement))
+        body = "".join(
+            f'<prop oor:name="{name}" oor:op="fuse"><value>{escape(value)}</value></prop>' for name, value in props
+        )
+        pairs.append(
+            '<item oor:path="/org.openoffice.Office.Common/Font/Substitution/FontPairs">'
+            f'<node oor:name="_{index}" oor:op="replace">{body}</node></item>'
+        )
+    xcu = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"'
+        ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+        '<item oor:path="/org.openoffice.Office.Common/Font/Substitution">'
+        '<prop oor:name="Replacement" oor:op="fuse"><value>true</value></prop></item>\n'
+        + "\n".join(pairs)
+        + "\n</oor:items>\n"
+    )
+    user = profile / "user"
+    user.mkdir(parents=True, exist_ok=True)
+    (user / "registrymodifications.xcu").write_text(xcu, encoding="utf-8")

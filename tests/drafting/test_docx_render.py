@@ -180,3 +180,24 @@ def test_signature_and_date_placement(rendered) -> None:  # type: ignore[no-unty
     assert abs(date.top - signature.top - PITCH) < 1
     assert abs((RIGHT - signature.x1) - 2 * CHAR) < 3
     assert abs((date.x0 - signature.x0) - 2 * CHAR) < 4
+
+
+def test_preview_shows_headings_and_body_in_different_installed_fonts(rendered) -> None:  # type: ignore[no-untyped-def]
+    """layout.yml's preview_fonts: 黑体 shown with a sans font, 仿宋_GB2312 with a serif one."""
+    lines = rendered["dasi-2021"][0].lines
+    heading = next(line for line in lines if line.text == "一、主要举措和成效")
+    body = next(line for line in lines if line.text.startswith("今年以来"))
+    assert "Sans" in heading.chars[1].fontname
+    assert "Serif" in body.chars[1].fontname
+
+
+def test_missing_libreoffice_is_a_chinese_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from drafting.libreoffice import ENV_VAR, LibreOfficeError
+
+    monkeypatch.setenv(ENV_VAR, str(tmp_path / "no-soffice"))
+    source = tmp_path / "a.docx"
+    source.write_bytes(b"PK")
+    with pytest.raises(LibreOfficeError) as info:
+        docx_to_pdf(source, tmp_path)
+    assert "LibreOffice" in str(info.value) and "安装" in str(info.value)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.docx"]
