@@ -26,7 +26,7 @@ from lxml import etree
 
 from drafting.errors import DocxImportError, DraftingError
 from drafting.model import Block, Part, Report
-from drafting.numbering import to_chinese_number
+from drafting.numbering import parse_numbering, to_chinese_number
 from drafting.sources import BINARY_READERS
 from drafting.structure import SourceParagraph, build_report
 
@@ -43,7 +43,7 @@ MAX_MEMBERS = 5000
 CONVERT_TIMEOUT = 90.0
 _SKIP_SUBTREES = {W + "del", W + "moveFrom", W + "txbxContent", W + "instrText", W + "delText",
                   W + "commentReference", W + "footnoteReference", W + "endnoteReference", _MC_FALLBACK,
-                  W + "pPr", W + "rPr"}
+                  W + "pPr", W + "rPr", W + "rt", W + "sym"}
 _TOC_STYLE = re.compile(r"^(toc|目录)\s*\d", re.IGNORECASE)
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 _TIANGAN = "甲乙丙丁戊己庚辛壬癸"
@@ -284,6 +284,7 @@ class _Reader:
     paragraphs: list[SourceParagraph] = field(default_factory=list)
     blank_before: bool = False
     dropped_toc: int = 0
+    carried: str = ""  # text of a paragraph whose mark was deleted (tracked), waiting for the next one
 
     def add(self, text: str, level: int | None) -> None:
         text = text.strip().replace("\u00a0", " ")
@@ -301,12 +302,15 @@ class _Reader:
         if chain and _TOC_STYLE.match(chain[0][1].name):
             self.dropped_toc += 1
             return []
-        if ppr is not None and ppr.find(W + "rPr") is not None and ppr.find(W + "rPr").find(W + "del") is not None \
-                and not _paragraph_text(element).strip():
-            return []  # a paragraph mark deleted with tracked changes and nothing left in it
         label = self._label(ppr, chain)
-        level = self._level(ppr, chain)
-        text = _paragraph_text(element)
+        text = self.carried + _paragraph_text(element)
+        self.carried = ""
+        mark = ppr.find(W + "rPr") if ppr is not None else None
+        if mark is not None and mark.find(W + "del") is not None and not in_table:
+            # The paragraph mark itself was deleted: accepted, this text runs on into the next paragraph.
+            self.carried = text if not text.strip() else label + text
+            return []
+        level = self._level(ppr, chain, label + text)
         # A line break inside a heading is layout; in body text it may separate a signature from its date.
         lines = [text.replace("\n", "")] if level else text.split("\n")
         first = next((i for i, line in enumerate(lines) if line.strip()), None)
@@ -333,7 +337,11 @@ class _Reader:
         return ""
 
     @staticmethod
-    def _level(ppr: etree._Element | None, chain: list[tuple[str, _Style]]) -> int | None:
+    def _level(ppr: etree._Element | None, chain: list[tuple[str, _Style]], text: str) -> int | None:
+        numbering = parse_numbering(text.strip())
+        if numbering is not None and numbering.style in ("cn_dun", "cn_paren"):
+            # "一、" and "（一）" say their level outright, whatever outline level the style carries.
+            return numbering.standard_level
         outline = _int(_val(ppr, "outlineLvl"))
         for _, style in chain:
             if outline is not None:
@@ -348,7 +356,7 @@ class _Reader:
 
     def table(self, element: etree._Element) -> None:
         """A table: one paragraph per cell paragraph in a one-column (layout) table, else one per row."""
-        rows = [row for row in element.iter(W + "tr") if _owner_table(row) is element]
+        rows = [row for row in element.iter(W + "tr") if _owner_table(row) is element and not _row_deleted(row)]
         one_column = all(len(_cells(row)) <= 1 for row in rows)
         for row in rows:
             cells = _cells(row)
@@ -384,6 +392,11 @@ def _cells(row: etree._Element) -> list[etree._Element]:
         elif child.tag in (W + "sdt", W + "customXml"):
             cells.extend(child.iter(W + "tc"))
     return cells
+
+
+def _row_deleted(row: etree._Element) -> bool:
+    properties = row.find(W + "trPr")
+    return properties is not None and properties.find(W + "del") is not None
 
 
 def _owner_table(element: etree._Element) -> etree._Element | None:

@@ -134,6 +134,23 @@ def test_tracked_changes_read_as_accepted_and_fields_show_their_result() -> None
     assert texts(make_docx(body)) == ["全年开展培训12场次。", "2022年1月10日", "某某镇人民政府"]
 
 
+def test_deleted_paragraph_mark_joins_paragraphs_and_deleted_rows_dropped() -> None:
+    body = (
+        '<w:p><w:pPr><w:rPr><w:del w:id="1" w:author="a"/></w:rPr></w:pPr><w:r><w:t>全年开展培训</w:t></w:r></w:p>'
+        + para("12场次。")
+        + "<w:tbl><w:tr><w:tc>" + para("项目") + "</w:tc><w:tc>" + para("数量") + "</w:tc></w:tr>"
+        '<w:tr><w:trPr><w:del w:id="2" w:author="a"/></w:trPr><w:tc>' + para("删除的行") + "</w:tc><w:tc>"
+        + para("1") + "</w:tc></w:tr></w:tbl>"
+    )
+    assert texts(make_docx(body)) == ["全年开展培训12场次。", "项目 | 数量"]
+
+
+def test_chinese_numbering_decides_the_level_over_the_style() -> None:
+    body = para("（一）存在的问题", '<w:outlineLvl w:val="0"/>') + para("1.主要举措和成效", '<w:outlineLvl w:val="0"/>')
+    paragraphs = docx_import.read_docx_paragraphs(make_docx(body))
+    assert [p.level for p in paragraphs] == [2, 1]
+
+
 def test_tables_kept_headers_footers_and_text_boxes_left_out() -> None:
     table = (
         "<w:tbl><w:tr><w:tc>" + para("项目") + "</w:tc><w:tc>" + para("2021年") + "</w:tc></w:tr>"
