@@ -22,7 +22,7 @@ from drafting.yamlio import YamlSyntaxError, check_keys, read_yaml_file
 FORMAT_VERSION = 1
 _AREA_KEYS = {"id", "name", "heading", "heading_by_plan", "fact_group", "template", "default"}
 _TERM_KEYS = {"id", "value", "from", "to"}
-_ORG_KEYS = {"suffix", "party", "government", "leaders", "level"}
+_ORG_KEYS = {"suffix", "party", "government", "leaders", "level", "bodies", "drop"}
 
 
 @dataclass(frozen=True)
@@ -79,6 +79,13 @@ class OrgKind:
     government: str
     leaders: str
     level: str
+    bodies: str
+    drop: str
+
+    def short_name(self, org: str) -> str:
+        """某某镇人民政府 → 某某镇, 某某街道办事处 → 某某街道 (unchanged when it does not end so)."""
+        short = org.removesuffix(self.drop) if self.drop else org
+        return short or org
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ MAX_LIST_ITEMS = 50
 #: A stated rate may differ from the one computed from its counts by rounding only.
 RATE_TOLERANCE = 0.5
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，－％", "0123456789.,-%")
+_ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATE_RE = re.compile(r"^(\d{4})\s*(?:年|[-./])\s*(\d{1,2})\s*(?:月|[-./])\s*(\d{1,2})\s*日?$")
 
 
@@ -355,6 +356,28 @@ def effective_facts(catalog: FactCatalog, facts: dict[str, Any]) -> dict[str, An
     A rate computed from its counts wins over a stated one, so the text
     always agrees with the counts it sits beside.
     """
-    result: dict[str, Any] = {spec.id: facts.get(spec.id) for spec in catalog.specs}
-    result.update(computed_facts(catalog, facts))
+    result: dict[str, Any] = {spec.id: clean_value(spec, facts.get(spec.id)) for spec in catalog.specs}
+    result.update(computed_facts(catalog, result))
     return result
+
+
+def clean_value(spec: FactSpec, value: Any) -> Any:
+    """The value if it has the spec's type, else None.
+
+    Facts normally come through parse_fact, but a hand-edited or damaged
+    draft can hold anything; templates must only ever see well-typed values.
+    """
+    if value is None:
+        return None
+    if spec.type == "count":
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+    if spec.type in ("percent", "number"):
+        return value if _number(value) is not None else None
+    if spec.type == "list":
+        if not isinstance(value, list):
+            return None
+        items = [str(item)[:MAX_TEXT_CHARS] for item in value if isinstance(item, str | int | float) and str(item).strip()]
+        return items[:MAX_LIST_ITEMS] or None
+    if spec.type == "date":
+        return value if isinstance(value, str) and _ISO_DATE_RE.match(value) else None
+    return str(value)[:MAX_TEXT_CHARS] if isinstance(value, str | int | float) and str(value).strip() else None

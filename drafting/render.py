@@ -361,6 +361,8 @@ def template_context(report: Report) -> dict[str, Any]:
     context: dict[str, Any] = effective_facts(default_fact_catalog(), report.facts)
     context.update(
         org=org,
+        org_short=kind.short_name(org),
+        bodies=kind.bodies,
         year=year,
         next_year=year + 1 if year else None,
         plan=f"《{plan_name}》" if plan_name else "",
@@ -402,10 +404,13 @@ def render_part(report: Report, part_id: str) -> str:
     if intro:
         lines.append(intro)
     if part_id == "measures":
+        catalog = default_fact_catalog()
         plan = report_plan(report)
         for index, area in enumerate(selected_areas(report), start=1):
             lines.append(standard_prefix(2, index) + area.heading_for(plan.id if plan else None))
-            body = render_template(area.template, {**context, "area_heading": area.heading_for(plan.id if plan else None)})
+            heading = area.heading_for(plan.id if plan else None)
+            has_facts = any(context.get(spec.id) is not None for spec in catalog.for_group(area.fact_group))
+            body = render_template(area.template, {**context, "area_heading": heading, "area_has_facts": has_facts})
             if body:
                 lines.append(body)
     return "\n".join(lines)

@@ -172,3 +172,20 @@ def test_a_valid_small_catalogue_loads(tmp_path: Path) -> None:
     assert catalog.spec("a").unit == "次" and catalog.spec("a").example == "3"
     with pytest.raises(KeyError):
         catalog.spec("b")
+
+
+def test_effective_facts_drop_values_of_the_wrong_type() -> None:
+    """A hand-edited draft may hold anything; templates only ever see well-typed values."""
+    catalog = default_fact_catalog()
+    facts = {
+        "training_sessions": "12", "training_attendees": True, "exam_taken": 84, "exam_passed": 83.0,
+        "shortcoming_items": ["甲", 3, None, {"x": 1}, "  "] + ["项"] * 80, "plan_items": "不是列表",
+        "law_work_plan": ["不是文字"], "dispute_success_rate": "97",
+    }
+    merged = effective_facts(catalog, facts)
+    assert merged["training_sessions"] is None and merged["training_attendees"] is None
+    assert merged["exam_taken"] == 84 and merged["exam_passed"] is None
+    assert merged["exam_pass_rate"] is None  # no rate from a dropped count
+    assert merged["shortcoming_items"][:2] == ["甲", "3"] and len(merged["shortcoming_items"]) == 50
+    assert merged["plan_items"] is None and merged["law_work_plan"] is None
+    assert merged["dispute_success_rate"] is None

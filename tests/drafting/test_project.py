@@ -47,7 +47,11 @@ def test_computed_rates_and_problems_are_visible(project: DraftProject) -> None:
 
 def test_generate_fills_the_part_and_status_follows(project: DraftProject) -> None:
     assert project.part_status("measures") == "未开始"
+    project.generate("measures")
+    # A picked sub-area without any fact gets a placeholder asking for its data.
+    assert project.part_status("measures") == "有问题"
     project.set_fact("training_sessions", "12")
+    project.set_fact("penalty_cases", "41")
     text = project.generate("measures")
     assert text.startswith("一、主要举措和成效\n（一）深入学习贯彻习近平法治思想")
     assert project.part_text("measures") == text

@@ -109,7 +109,7 @@ def test_shortcomings_give_causes_or_ask_for_them() -> None:
 def test_plans_answer_every_shortcoming() -> None:
     report = report_with(typical_facts())
     lines = render_part(report, "plans").splitlines()
-    assert lines[1].startswith("2025年，某某镇人民政府将")
+    assert lines[1].startswith("2025年，某某镇将")
     items = [line for line in lines if line.startswith("（")]
     assert len(items) == 3  # two measures typed, one problem left: a slot asks for its measure
     assert items[0] == "（一）提升执法规范化水平。每季度开展一次执法案卷评查。"
@@ -152,3 +152,30 @@ def test_wording_follows_the_kind_of_organisation(org: str, party: str, leaders:
     text = render_part(report_with(typical_facts(), org=org), "leader_duty")
     assert text.splitlines()[1].startswith(leaders)
     assert f"{party}理论学习中心组" in text
+
+
+def test_a_picked_area_without_facts_asks_for_its_data() -> None:
+    report = report_with({"penalty_cases": 41})
+    report.settings["areas"] = ["enforcement", "pufa"]
+    lines = render_part(report, "measures").splitlines()
+    enforcement = lines[lines.index("（一）健全行政执法工作体系") + 1]
+    pufa = lines[lines.index("（二）深入开展法治宣传教育") + 1]
+    assert "【请填写" not in enforcement and "41件" in enforcement
+    assert "【请填写：本年度在这方面的具体做法、数据和成效】" in pufa
+    # A zero is a fact too (本年度未制发…): the area is then not empty.
+    report.facts = {"normative_docs_issued": 0}
+    report.settings["areas"] = ["rules"]
+    text = render_part(report, "measures")
+    assert "本年度未制发行政规范性文件。" in text and "【请填写" not in text
+
+
+def test_hand_edited_facts_of_the_wrong_type_do_not_break_rendering() -> None:
+    report = report_with({"training_sessions": "十二", "shortcoming_items": "一条", "honors": [1, 2]})
+    for part_id in GENERATED_PARTS:
+        assert_reads_clean(render_part(report, part_id))
+
+
+def test_short_names_and_collective_bodies() -> None:
+    preamble = render_part(report_with({}, org="某某街道办事处"), "preamble")
+    assert preamble.startswith("2024年，某某街道党工委、办事处在县委、县政府的坚强领导下")
+    assert render_part(report_with({}), "preamble").startswith("2024年，某某镇党委、政府在")
