@@ -150,8 +150,10 @@ def carry_over(report: Report, year: int, rules: CarryoverRules | None = None) -
     delta = year - old
     new = Report(meta=copy.deepcopy(report.meta), parts=copy.deepcopy(report.parts))
     new.meta.year = year
-    new.last_year = {part.id: [b.text for b in part.blocks if b.text.strip()] for part in report.parts}
-    new.settings = {"carried_from_year": old}
+    # The part headings repeat every year by design; frame parts (title, signature) too.
+    new.last_year = {part.id: [b.text for b in part.blocks if b.text.strip() and b.level != 1]
+                     for part in report.parts if part.id in ("preamble", *STATUTORY)}
+    new.settings = {"carried_from_year": old, "structure_confidence": part_confidence(report)}
     for part in new.parts:
         for block in part.blocks:
             line = block.source_line or 0
