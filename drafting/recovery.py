@@ -14,12 +14,15 @@ import contextlib
 import datetime as _dt
 import json
 import logging
+import os
 import re
+import socket
 from dataclasses import dataclass
 from pathlib import Path
 
 from drafting import paths
 from drafting.atomic import atomic_write_bytes
+from drafting.draftlock import _pid_alive
 from drafting.errors import StorageError
 from drafting.model import Report
 from drafting.storage import dump_draft, load_draft_bytes
@@ -41,6 +44,7 @@ class RecoveryEntry:
         original_path: the draft file it belongs to, or None for a never-saved draft.
         saved_at: when the copy was written (local time).
         org, year: what the draft is about, for the list shown to the writer.
+        pid, host: the process that wrote it.
     """
 
     key: str
@@ -49,6 +53,13 @@ class RecoveryEntry:
     saved_at: _dt.datetime
     org: str
     year: int | None
+    pid: int = 0
+    host: str = ""
+
+    @property
+    def writer_alive(self) -> bool:
+        """The writing process still runs on this machine: its window is open, nothing to restore."""
+        return self.host == socket.gethostname() and self.pid != os.getpid() and _pid_alive(self.pid)
 
     @property
     def label(self) -> str:
@@ -80,6 +91,8 @@ def write_recovery(report: Report, draft_path: Path | None, key: str) -> Path:
         "saved": _dt.datetime.now().isoformat(timespec="seconds"),
         "org": report.meta.org,
         "year": report.meta.year,
+        "pid": os.getpid(),
+        "host": socket.gethostname(),
     }
     data = (HEADER_PREFIX + json.dumps(header, ensure_ascii=False) + "\n").encode("utf-8") + dump_draft(report)
     try:
@@ -105,8 +118,12 @@ def _read_header(path: Path) -> dict | None:
     return header if isinstance(header, dict) else None
 
 
-def list_recoveries() -> list[RecoveryEntry]:
-    """Every readable recovery copy, newest first (unreadable ones are skipped and logged)."""
+def list_recoveries(include_live: bool = False) -> list[RecoveryEntry]:
+    """Recovery copies left by sessions that ended abnormally, newest first.
+
+    Copies still being written by another running instance of the app are
+    left out unless include_live; unreadable ones are skipped and logged.
+    """
     folder = paths.recovery_dir()
     if not folder.is_dir():
         return []
@@ -123,16 +140,19 @@ def list_recoveries() -> list[RecoveryEntry]:
             saved = _dt.datetime.fromtimestamp(path.stat().st_mtime)
         year = header.get("year")
         original = header.get("original")
-        entries.append(
-            RecoveryEntry(
-                key=key,
-                path=path,
-                original_path=Path(original) if isinstance(original, str) and original else None,
-                saved_at=saved,
-                org=str(header.get("org") or ""),
-                year=year if isinstance(year, int) else None,
-            )
+        pid = header.get("pid")
+        entry = RecoveryEntry(
+            key=key,
+            path=path,
+            original_path=Path(original) if isinstance(original, str) and original else None,
+            saved_at=saved,
+            org=str(header.get("org") or ""),
+            year=year if isinstance(year, int) else None,
+            pid=pid if isinstance(pid, int) else 0,
+            host=str(header.get("host") or ""),
         )
+        if include_live or not entry.writer_alive:
+            entries.append(entry)
     entries.sort(key=lambda e: e.saved_at, reverse=True)
     return entries
 

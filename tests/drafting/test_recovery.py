@@ -113,3 +113,23 @@ def test_a_killed_process_leaves_a_loadable_copy(tmp_path: Path) -> None:
             proc.stdout.close()
     (entry,) = list_recoveries()
     assert load_recovery(entry).facts["penalty_cases"] >= 3
+
+
+def test_copies_of_a_window_still_open_in_another_process_are_not_offered() -> None:
+    path = write_recovery(new_report("某某镇人民政府", 2024, "县委、县政府"), None, "other")
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        data = path.read_bytes()
+        head, rest = data.split(b"\n", 1)
+        head = head.replace(f'"pid": {os.getpid()}'.encode(), f'"pid": {other.pid}'.encode())
+        assert f'"pid": {other.pid}'.encode() in head
+        path.write_bytes(head + b"\n" + rest)
+        assert list_recoveries() == []
+        (live,) = list_recoveries(include_live=True)
+        assert live.writer_alive and live.pid == other.pid
+    finally:
+        other.kill()
+        other.wait(timeout=30)
+    # Once that process is gone, its copy is offered.
+    (entry,) = list_recoveries()
+    assert entry.key == "other" and not entry.writer_alive
