@@ -7,7 +7,8 @@ Chinese Word finds them) plus a few custom ones (主送机关, 发文机关署�
 成文日期, 页码, 标题后正文). Content is written with styles only, never with
 per-run formatting. The XML python-docx has no proxy for (East Asian font
 slot, document grid, character spacing, PAGE fields...) is written in one
-commented helper section at the end. Nothing is kept between calls.
+commented helper section at the end. The only state kept between calls is
+the styled blank document of the layout in use, as bytes (see _new_document).
 """
 
 from __future__ import annotations
@@ -137,8 +138,7 @@ def _setup_page(document: DocxDocument, layout: Layout) -> None:
 def _setup_styles(document: DocxDocument, layout: Layout) -> dict[str, BaseStyle]:
     """Define every style once, from the layout; returns them by layout key."""
     _clean_theme_formatting(document, layout)
-    # One pass over the styles: python-docx scans all of them on every lookup by name.
-    by_name = {element.name_val: element for element in document.styles.element.style_lst}
+    by_name = _styles_by_name(document)
     styles: dict[str, BaseStyle] = {}
     for key, spec in layout.styles.items():
         style = _get_or_add_style(document, by_name, spec)
@@ -147,28 +147,8 @@ def _setup_styles(document: DocxDocument, layout: Layout) -> dict[str, BaseStyle
     return styles
 
 
-def _get_or_add_style(document: DocxDocument, by_name: dict, spec: StyleSpec) -> BaseStyle:
-    if spec.is_builtin:
-        element = by_name.get(BabelFish.ui2internal(spec.word_style))
-        if element is None:
-            raise ExportError(f"Word 模板中没有内置样式“{spec.word_style}”，请检查 templates/layout.yml。")
-        return StyleFactory(element)
-    element = by_name.get(spec.name)
-    if element is None:
-        kind = WD_STYLE_TYPE.CHARACTER if spec.is_character else WD_STYLE_TYPE.PARAGRAPH
-        element = document.styles.element.add_style_of_type(spec.name, kind, False)
-    element.styleId = spec.style_id
-    if not spec.is_character:
-        element.basedOn_val = "Normal"
-    style = StyleFactory(element)
-    style.quick_style = True
-    return style
-
-
 def _apply_style(style: BaseStyle, spec: StyleSpec, layout: Layout) -> None:
-    # Start from nothing: the default template's styles carry theme fonts, colours, borders, bold.
-    style.element._remove_pPr()
-    style.element._remove_rPr()
+    _reset_style(style)
     font = style.font
     font.size = Pt(spec.size_pt)
     font.bold = spec.bold
@@ -367,6 +347,35 @@ def _add_run(paragraph: Paragraph, text: str, style: BaseStyle) -> None:
     """``paragraph.add_run(text, style)`` with the character style id set directly (see above)."""
     run = paragraph.add_run(text)
     run._r.get_or_add_rPr().style = style.style_id
+
+
+def _styles_by_name(document: DocxDocument) -> dict:
+    """Style elements by internal name, in one pass: python-docx scans them all on every lookup."""
+    return {element.name_val: element for element in document.styles.element.style_lst}
+
+
+def _get_or_add_style(document: DocxDocument, by_name: dict, spec: StyleSpec) -> BaseStyle:
+    if spec.is_builtin:
+        element = by_name.get(BabelFish.ui2internal(spec.word_style))
+        if element is None:
+            raise ExportError(f"Word 模板中没有内置样式“{spec.word_style}”，请检查 templates/layout.yml。")
+        return StyleFactory(element)
+    element = by_name.get(spec.name)
+    if element is None:
+        kind = WD_STYLE_TYPE.CHARACTER if spec.is_character else WD_STYLE_TYPE.PARAGRAPH
+        element = document.styles.element.add_style_of_type(spec.name, kind, False)
+    element.styleId = spec.style_id
+    if not spec.is_character:
+        element.basedOn_val = "Normal"
+    style = StyleFactory(element)
+    style.quick_style = True
+    return style
+
+
+def _reset_style(style: BaseStyle) -> None:
+    """Start from nothing: the default template's styles carry theme fonts, colours, borders, bold."""
+    style.element._remove_pPr()
+    style.element._remove_rPr()
 
 
 def _set_doc_grid(sect_pr, layout: Layout) -> None:  # type: ignore[no-untyped-def]
