@@ -381,3 +381,22 @@ def test_repeated_exports_are_identical_and_independent(tmp_path: Path) -> None:
         )
     assert parts[0] == parts[2] == parts[3]
     assert "正文一段" in parts[1][0] and "正文一段" not in parts[3][0]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("  char_spacing_pt: -0.5", "  char_spacing_pt: -1.0", "29 个字"),  # 29 characters would fit
+        ("  char_spacing_pt: -0.5", "  char_spacing_pt: 0", "超过了版心宽度"),  # 28 would not
+        ("  lines_per_page: 22", "  lines_per_page: 23", "超过了版心高度"),
+        ("  long_date: centre", "  long_date: middle", "long_date"),
+    ],
+)
+def test_layout_grid_is_checked(tmp_path: Path, old: str, new: str, expected: str) -> None:
+    text = (templates_dir() / "layout.yml").read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "layout.yml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(DataFileError) as info:
+        load_layout(path)
+    assert expected in str(info.value)
