@@ -35,6 +35,8 @@ from ui.settings import APP_NAME, ORG_NAME
 logger = logging.getLogger(__name__)
 
 WARMUP_DELAY_MS = 2000
+#: What the restore offer listed (FAZHI_TEST_STATE_OUT reports it).
+_OFFERED: list[str] = []
 
 
 def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
@@ -91,14 +93,11 @@ def _after_show(window: object) -> None:
     if os.environ.get("FAZHI_TEST_RESTORE") == "first":
         from ui import dialogs
 
-        offered: list[str] = []
-
         def answer(_parent: object, labels: list[str]) -> int | None:
-            offered.extend(labels)
+            _OFFERED.extend(labels)
             return 0 if labels else None
 
         dialogs.ask_restore = answer  # type: ignore[assignment]
-        window.setProperty("offered", offered)
     window.offer_recovery()
     _test_open(window)
     _test_script(window)
@@ -146,11 +145,12 @@ def _test_state_out(window: object) -> None:
         return
     project = window.project  # type: ignore[attr-defined]
     state = {
-        "offered": list(window.property("offered") or []),  # type: ignore[attr-defined]
+        "offered": list(_OFFERED),
         "parts": {p.id: project.part_text(p.id) for p in project.report.parts} if project else {},
     }
     Path(out).write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
-    QTimer.singleShot(0, QApplication.instance().quit)
+    # exit(), not quit(): quit() closes the windows, and closing a restored draft would ask to save.
+    QTimer.singleShot(0, lambda: QApplication.exit(0))
 
 
 if __name__ == "__main__":
