@@ -15,7 +15,7 @@ import yaml
 from drafting.atomic import atomic_write_bytes
 from drafting.errors import StorageError
 from drafting.model import PART_IDS, Block, Part, Report, ReportMeta
-from drafting.yamlio import YamlSyntaxError, parse_yaml_text
+from drafting.yamlio import LineDict, YamlSyntaxError, parse_yaml_text
 
 FORMAT_NAME = "fazhi-report-draft"
 FORMAT_VERSION = 1
@@ -57,6 +57,10 @@ class _NoAliasDumper(yaml.SafeDumper):
 
     def ignore_aliases(self, data: object) -> bool:
         return True
+
+
+# A mapping nested in settings or facts comes back from a loaded draft as a LineDict: write it as a mapping.
+_NoAliasDumper.add_representer(LineDict, _NoAliasDumper.represent_dict)
 
 
 def dump_draft(report: Report) -> bytes:

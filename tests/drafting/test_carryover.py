@@ -149,3 +149,16 @@ def test_rules_file_validated(tmp_path: Path) -> None:
     problems = " ".join(info.value.problems)
     assert "similarity_threshold" in problems and "no_such_fact" in problems and "未知的键" in problems
     assert load_rules().figures  # the shipped file is valid
+
+
+def test_carried_draft_saves_loads_and_saves_again(report, tmp_path: Path) -> None:
+    from drafting.storage import load_draft, save_draft
+
+    new, _ = carry_over(report, 2022)
+    path = tmp_path / "2022.fzbg"
+    save_draft(new, path)
+    again = load_draft(path)
+    assert again.last_year == new.last_year and again.last_year_facts == new.last_year_facts
+    assert again.settings["structure_confidence"] == new.settings["structure_confidence"]
+    save_draft(again, path)  # nested mappings read back from the file can be written again
+    assert load_draft(path).settings == again.settings
