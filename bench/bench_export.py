@@ -94,8 +94,8 @@ def main(argv: list[str]) -> int:
             app_times += _median_seconds(app_export, SAMPLE, app_target, 1)
             bare_times += _median_seconds(bare_export, SAMPLE, bare_target, 1)
         paragraphs = len(docx.Document(str(app_target)).paragraphs)
-        cold_app = _cold_ms("app_export", app_target, 5)
-        cold_bare = _cold_ms("bare_export", bare_target, 5)
+        cold_app = _cold_ms("app_export", app_target, 7)
+        cold_bare = _cold_ms("bare_export", bare_target, 7)
     app_ms = statistics.median(app_times) * 1000
     bare_ms = statistics.median(bare_times) * 1000
     ratio = app_ms / bare_ms
