@@ -57,7 +57,9 @@ def tokenizer() -> Any:
             tok.initialize()
             userdict = userdict_path()
             if userdict.is_file():
-                tok.load_userdict(str(userdict))
+                # An open file, not a path: jieba leaves a path's file open (ResourceWarning).
+                with userdict.open("rb") as handle:
+                    tok.load_userdict(handle)
             _load_seconds = time.perf_counter() - started
             _tokenizer = tok
     return _tokenizer

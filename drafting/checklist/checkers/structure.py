@@ -135,6 +135,7 @@ class HeadingNumberingChecker(Checker):
 
     def check(self, view: ReportView) -> Iterator[Finding]:
         last_number: dict[int, int] = {}
+        style_level: dict[str, int] = {}
         parent_level = 0
         for para in view.in_parts(self.parts):
             if para.level == 0:
@@ -153,7 +154,13 @@ class HeadingNumberingChecker(Checker):
                 continue
             # A heading can be at most one level below the one above it: "（1）" right under "一、"
             # stands where "（一）" belongs.
-            level = min(para.level, parent_level + 1)
+            known = style_level.get(numbering.style)
+            if known is not None and known <= parent_level + 1:
+                level = known  # the same form as its wrongly-numbered sibling: the same level
+            else:
+                level = min(para.level, parent_level + 1)
+            style_level = {st: lv for st, lv in style_level.items() if lv < level}
+            style_level[numbering.style] = level
             for deeper in [lv for lv in last_number if lv > level]:
                 del last_number[deeper]
             expected = last_number.get(level, 0) + 1
