@@ -98,7 +98,7 @@ class FactCatalog:
     def for_group(self, group: str) -> tuple[FactSpec, ...]:
         return tuple(spec for spec in self.specs if spec.group == group)
 
-    @property
+    @functools.cached_property
     def ids(self) -> tuple[str, ...]:
         return tuple(spec.id for spec in self.specs)
 

@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import contextvars
 import functools
+import os
 import re
 import time
 import traceback
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -238,26 +240,61 @@ def _template_error(name: str, exc: BaseException) -> TemplateRenderError:
     return TemplateRenderError(f"模板“{name}”{where}出错：{reason}。请修改 templates 文件夹中的“{name}”。")
 
 
-def _check_depth(name: str, ast: jinja2.nodes.Template) -> None:
-    def depth(node: jinja2.nodes.Node) -> int:
-        inner = max((depth(child) for child in node.iter_child_nodes()), default=0)
-        return inner + (1 if isinstance(node, jinja2.nodes.For) else 0)
-
-    if depth(ast) > MAX_LOOP_DEPTH:
-        raise TemplateRenderError(
-            f"模板“{name}”中的循环嵌套超过 {MAX_LOOP_DEPTH} 层，为防止卡死已拒绝运行。请简化该模板。"
-        )
+@dataclass(frozen=True)
+class _TemplateInfo:
+    names: frozenset[str]  # undeclared variables (jinja2.meta)
+    includes: tuple[str, ...]  # statically named included/imported templates
+    loop_depth: int  # deepest nesting of for-loops, including through includes
 
 
-@functools.cache
-def _checked(name: str, folder: str) -> bool:
+def _loop_depth(node: jinja2.nodes.Node, folder: str, stack: tuple[str, ...]) -> int:
+    inner = max((_loop_depth(child, folder, stack) for child in node.iter_child_nodes()), default=0)
+    if isinstance(node, jinja2.nodes.Include) and isinstance(node.template, jinja2.nodes.Const):
+        name = str(node.template.value)
+        if name not in stack:
+            inner = max(inner, _info(folder, name, stack).loop_depth)
+    return inner + (1 if isinstance(node, jinja2.nodes.For) else 0)
+
+
+def _info(folder: str, name: str, stack: tuple[str, ...] = ()) -> _TemplateInfo:
+    """What a template refers to and how deep its loops go; cached until the file changes."""
+    try:
+        stat = os.stat(os.path.join(folder, *name.split("/")))
+        stamp = (stat.st_mtime_ns, stat.st_size)
+    except (OSError, ValueError):
+        stamp = None  # let the loader say what is wrong (not found, outside the folder...)
+    if stamp is None:
+        env = _environment(folder)
+        try:
+            env.loader.get_source(env, name)  # type: ignore[union-attr]
+        except jinja2.TemplateError as exc:
+            raise _template_error(stack[-1] if stack else name, exc) from None
+    return _analyse(folder, name, stamp, stack)
+
+
+@functools.lru_cache(maxsize=256)
+def _analyse(folder: str, name: str, stamp: tuple[int, int] | None, stack: tuple[str, ...]) -> _TemplateInfo:
     env = _environment(folder)
     try:
         source, _filename, _uptodate = env.loader.get_source(env, name)  # type: ignore[union-attr]
-        _check_depth(name, env.parse(source, name))
+    except jinja2.TemplateError as exc:
+        raise _template_error(stack[-1] if stack else name, exc) from None
+    try:
+        ast = env.parse(source, name)
     except jinja2.TemplateError as exc:
         raise _template_error(name, exc) from None
-    return True
+    return _TemplateInfo(
+        names=frozenset(jinja2.meta.find_undeclared_variables(ast)),
+        includes=tuple(ref for ref in jinja2.meta.find_referenced_templates(ast) if ref),
+        loop_depth=_loop_depth(ast, folder, (*stack, name)),
+    )
+
+
+def _check_depth(name: str, folder: str) -> None:
+    if _info(folder, name).loop_depth > MAX_LOOP_DEPTH:
+        raise TemplateRenderError(
+            f"模板“{name}”中的循环嵌套超过 {MAX_LOOP_DEPTH} 层（包括它引用的模板），为防止卡死已拒绝运行。请简化该模板。"
+        )
 
 
 def render_template(name: str, context: dict[str, Any], folder: Path | None = None) -> str:
@@ -267,7 +304,7 @@ def render_template(name: str, context: dict[str, Any], folder: Path | None = No
         TemplateRenderError: names the template and line.
     """
     env = environment(folder)
-    _checked(name, env.loader.searchpath[0])  # type: ignore[union-attr]
+    _check_depth(name, env.loader.searchpath[0])  # type: ignore[union-attr]
     token = _BUDGET.set(_Budget())
     try:
         template = env.get_template(name)
@@ -302,7 +339,7 @@ def join_paragraphs(raw: str) -> str:
 
 def required_facts(template: str, folder: Path | None = None) -> frozenset[str]:
     """Fact ids a template (and what it includes or imports) refers to, via jinja2.meta."""
-    env = environment(folder)
+    root = environment(folder).loader.searchpath[0]  # type: ignore[union-attr]
     catalog_ids = set(default_fact_catalog().ids)
     seen: set[str] = set()
     found: set[str] = set()
@@ -312,13 +349,9 @@ def required_facts(template: str, folder: Path | None = None) -> frozenset[str]:
         if name in seen:
             continue
         seen.add(name)
-        try:
-            source, _filename, _uptodate = env.loader.get_source(env, name)  # type: ignore[union-attr]
-            ast = env.parse(source, name)
-        except jinja2.TemplateError as exc:
-            raise _template_error(name, exc) from None
-        found |= jinja2.meta.find_undeclared_variables(ast) & catalog_ids
-        pending.extend(ref for ref in jinja2.meta.find_referenced_templates(ast) if ref)
+        info = _info(root, name)
+        found |= info.names & catalog_ids
+        pending.extend(info.includes)
     return frozenset(found)
 
 

@@ -129,3 +129,22 @@ def test_part_required_facts_include_the_picked_areas() -> None:
     report.settings["areas"] = ["enforcement"]
     assert "penalty_cases" in part_required_facts(report, "measures")
     assert "center_group_law_sessions" in part_required_facts(report, "leader_duty")
+
+
+def test_loop_depth_counts_through_includes(tmp_path: Path) -> None:
+    (tmp_path / "inner.j2").write_text("{% for a in [1] %}{% for b in [1] %}x{% endfor %}{% endfor %}", encoding="utf-8")
+    (tmp_path / "self.j2").write_text("{% include 'self.j2' %}", encoding="utf-8")
+    with pytest.raises(TemplateRenderError, match="循环嵌套超过 3 层"):
+        render_source(tmp_path, "{% for i in [1, 2] %}{% for j in [1] %}{% include 'inner.j2' %}{% endfor %}{% endfor %}")
+    assert render_source(tmp_path, "{% for i in [1, 2] %}{% include 'inner.j2' %}{% endfor %}") == "xx"
+    with pytest.raises(TemplateRenderError, match="self.j2"):
+        render_template("self.j2", {}, folder=tmp_path)
+
+
+def test_an_edited_template_is_analysed_again(tmp_path: Path) -> None:
+    path = tmp_path / "edit.j2"
+    path.write_text("{{ lawsuits }}", encoding="utf-8")
+    assert required_facts("edit.j2", folder=tmp_path) == {"lawsuits"}
+    path.write_text("{{ penalty_cases }} {{ pufa_events }}", encoding="utf-8")
+    assert required_facts("edit.j2", folder=tmp_path) == {"penalty_cases", "pufa_events"}
+    assert render_template("edit.j2", {"penalty_cases": 1, "pufa_events": 2}, folder=tmp_path) == "1 2"
