@@ -64,8 +64,7 @@ def test_imported_draft_flags_copied_paragraphs_until_edited(name: str, tmp_path
     before = copied()
     assert len(before) >= 5
     draft = load_draft(output)
-    part = draft.part("measures")
-    edited = next(b for b in part.blocks if b.level == 0 and len(b.text) >= 30)
+    edited = next(b for _, b in draft.iter_blocks() if b.text.strip().startswith(before[0]["match"]))
     edited.text = "今年新写的一段：" + "全镇组织开展法治培训二十场次，参训干部较去年明显增加，执法案卷评查全部合格。"
     save_draft(draft, output)
     assert len(copied()) == len(before) - 1
