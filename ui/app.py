@@ -23,6 +23,7 @@ import os
 import sys
 import time
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
@@ -49,18 +50,22 @@ def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackTy
         logger.exception("could not show the error dialog")
 
 
-class _ExposeMarker(QObject):
-    """Writes the time the window is first exposed (on screen) into a file, once."""
+class _FirstExpose(QObject):
+    """On the window's first expose (it is on screen): write the start-up marker, then run the
+    deferred start-up work, so nothing slow sits between process start and the window showing."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, marker_path: str | None, then: Callable[[], None]) -> None:
         super().__init__()
-        self.path = path
+        self.marker_path = marker_path
+        self.then = then
         self.done = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if not self.done and event.type() == QEvent.Type.Expose and watched.isExposed():  # type: ignore[attr-defined]
             self.done = True
-            Path(self.path).write_text(f"{time.time():.6f}\n", encoding="utf-8")
+            if self.marker_path:
+                Path(self.marker_path).write_text(f"{time.time():.6f}\n", encoding="utf-8")
+            QTimer.singleShot(0, self.then)
         return False
 
 
@@ -74,14 +79,10 @@ def run(argv: list[str]) -> int:
     from ui.main_window import MainWindow
 
     window = MainWindow()
-    marker_path = os.environ.get("FAZHI_STARTUP_MARKER")
-    if marker_path:
-        window.winId()  # create the native window so the filter sees its first expose
-        marker = _ExposeMarker(marker_path)
-        window.windowHandle().installEventFilter(marker)
-        app.setProperty("_fazhi_marker", marker)
+    window.winId()  # create the native window now so the filter sees its first expose
+    first_expose = _FirstExpose(os.environ.get("FAZHI_STARTUP_MARKER"), lambda: _after_show(window))
+    window.windowHandle().installEventFilter(first_expose)
     window.show()
-    QTimer.singleShot(0, lambda: _after_show(window))
     return app.exec()
 
 
