@@ -1,6 +1,6 @@
 """Generate a part's text from its Jinja2 template and the facts.
 
-The ONE place Jinja2 is configured: a SandboxedEnvironment with
+The ONE place Jinja2 is configured: an ImmutableSandboxedEnvironment with
 StrictUndefined, no autoescape (the output is text) and a FileSystemLoader
 over templates/. Templates are data a county office may edit, so they run
 with limits: range() has a per-render budget, huge repeat/format widths are
@@ -115,8 +115,9 @@ def _guard_filter(func: Callable[..., Any]) -> Callable[..., Any]:
     return guarded
 
 
-class _GuardedEnvironment(jinja2.sandbox.SandboxedEnvironment):
-    """The sandbox plus size limits on *, **, + and %, and on call arguments."""
+class _GuardedEnvironment(jinja2.sandbox.ImmutableSandboxedEnvironment):
+    """The immutable sandbox (templates cannot change lists or dicts they are given) plus
+    size limits on *, **, + and %, and on call arguments."""
 
     intercepted_binops = frozenset({"*", "**", "+", "%"})
 

@@ -148,3 +148,10 @@ def test_an_edited_template_is_analysed_again(tmp_path: Path) -> None:
     path.write_text("{{ penalty_cases }} {{ pufa_events }}", encoding="utf-8")
     assert required_facts("edit.j2", folder=tmp_path) == {"penalty_cases", "pufa_events"}
     assert render_template("edit.j2", {"penalty_cases": 1, "pufa_events": 2}, folder=tmp_path) == "1 2"
+
+
+def test_templates_cannot_change_what_they_are_given(tmp_path: Path) -> None:
+    items = ["甲"]
+    with pytest.raises(TemplateRenderError, match="不允许的操作"):
+        render_source(tmp_path, "{{ items.append('乙') }}", {"items": items})
+    assert items == ["甲"]

@@ -179,3 +179,22 @@ def test_short_names_and_collective_bodies() -> None:
     preamble = render_part(report_with({}, org="某某街道办事处"), "preamble")
     assert preamble.startswith("2024年，某某街道党工委、办事处在县委、县政府的坚强领导下")
     assert render_part(report_with({}), "preamble").startswith("2024年，某某镇党委、政府在")
+
+
+def test_generated_sentences_are_not_copied_from_the_sample_reports() -> None:
+    from tests.conftest import SAMPLE_NAMES, SAMPLES_DIR
+
+    samples = "".join(
+        (SAMPLES_DIR / f"{name}.txt").read_text(encoding="utf-8") for name in SAMPLE_NAMES
+        if (SAMPLES_DIR / f"{name}.txt").is_file()
+    )
+    if not samples:
+        pytest.skip("samples not present")
+    for year in (2018, 2024):
+        report = report_with(typical_facts(), year=year)
+        for part_id in GENERATED_PARTS:
+            for line in render_part(report, part_id).splitlines():
+                if line.startswith(("（", "一、", "二、", "三、", "四、", "五、")) and len(line) < 40:
+                    continue  # headings are the regulation's and the plan's wording
+                for clause in re.split(r"[。；：，、]", line):
+                    assert len(clause) < 12 or clause not in samples, clause
