@@ -378,3 +378,26 @@ def _ole_file(stream_names: list[str]) -> bytes:
         entry[66] = 5 if name == "Root Entry" else 2
         entries += bytes(entry)
     return bytes(header) + entries.ljust(512, b"\0")
+
+
+@pytest.mark.parametrize("suffix", [".doc", ".wps"])
+def test_exported_sample_through_binary_word_format(tmp_path: Path, suffix: str) -> None:
+    """A report saved as Word 97-2003 (.doc; WPS's .wps is the same OLE format) reads like the .docx."""
+    soffice = require_soffice()
+    export = pytest.importorskip("drafting.docx_export")
+    import subprocess
+
+    original = load_source(sample_path("dasi-2021"))
+    word = tmp_path / "dasi.docx"
+    export.write_docx(original, word)
+    profile = (tmp_path / "lo-profile").as_uri()
+    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "doc",
+                    "--outdir", str(tmp_path), str(word)], capture_output=True, timeout=120, check=True)
+    binary = tmp_path / f"dasi{suffix}"
+    (tmp_path / "dasi.doc").rename(binary)
+    before = binary.read_bytes()
+    from_binary = load_source(binary)
+    from_docx = load_source(word)
+    assert [(p.id, [(b.text, b.level) for b in p.blocks]) for p in from_binary.parts] == [
+        (p.id, [(b.text, b.level) for b in p.blocks]) for p in from_docx.parts]
+    assert binary.read_bytes() == before
