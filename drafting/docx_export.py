@@ -133,6 +133,7 @@ def _setup_page(document: DocxDocument, layout: Layout) -> None:
     document.settings.odd_and_even_pages_header_footer = True
     _set_doc_grid(section._sectPr, layout)
     _set_east_asian_language(document)
+    _drop_styles_with_effects(document)
 
 
 def _setup_styles(document: DocxDocument, layout: Layout) -> dict[str, BaseStyle]:
@@ -395,6 +396,16 @@ def _set_east_asian_language(document: DocxDocument) -> None:
     theme_lang = settings.find(qn("w:themeFontLang"))
     if theme_lang is not None:
         theme_lang.set(qn("w:eastAsia"), "zh-CN")
+
+
+def _drop_styles_with_effects(document: DocxDocument) -> None:
+    """Leave out python-docx's stylesWithEffects.xml, a Word 2010 copy of the template's styles
+    with their theme fonts: Word 2010 may read it, and the styles defined here must be the only ones.
+    """
+    part = document.part
+    for r_id, rel in list(part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            part.drop_rel(r_id)
 
 
 def _clean_theme_formatting(document: DocxDocument, layout: Layout) -> None:

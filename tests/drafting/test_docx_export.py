@@ -179,6 +179,20 @@ def test_no_theme_fonts_or_colours_left_anywhere_in_styles(document) -> None:  #
     assert defaults.find(qn("w:lang")).get(qn("w:eastAsia")) == "zh-CN"
 
 
+def test_only_one_styles_part(tmp_path: Path) -> None:
+    """No stylesWithEffects.xml left from python-docx's template (theme fonts Word 2010 could use)."""
+    import zipfile
+
+    target = tmp_path / "out.docx"
+    write_docx(parse_text_report(SIGNED_TEXT), target)
+    with zipfile.ZipFile(target) as archive:
+        names = archive.namelist()
+        content_types = archive.read("[Content_Types].xml").decode()
+    assert "word/styles.xml" in names
+    assert not [n for n in names if "stylesWithEffects" in n]
+    assert "stylesWithEffects" not in content_types
+
+
 def test_latin_font_flag_off_uses_the_chinese_font(tmp_path: Path) -> None:
     text = (templates_dir() / "layout.yml").read_text(encoding="utf-8")
     changed = text.replace("latin_times_new_roman: true", "latin_times_new_roman: false")
