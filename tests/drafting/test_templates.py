@@ -198,3 +198,9 @@ def test_generated_sentences_are_not_copied_from_the_sample_reports() -> None:
                     continue  # headings are the regulation's and the plan's wording
                 for clause in re.split(r"[。；：，、]", line):
                     assert len(clause) < 12 or clause not in samples, clause
+
+
+def test_leader_part_without_any_figure_asks_for_them() -> None:
+    empty = render_part(report_with({}), "leader_duty")
+    assert "【请填写：中心组学法、会前学法、专题研究法治建设、述法和督查整改的具体次数与成效】" in empty
+    assert "【请填写" not in render_part(report_with({"leader_meetings": 3}), "leader_duty")
