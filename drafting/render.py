@@ -165,13 +165,19 @@ def _cn_date(value: Any) -> str:
     return f"{int(match.group(1))}年{int(match.group(2))}月{int(match.group(3))}日"
 
 
+_CAUSE_RE = re.compile(r"^(.+?)[，,；;。]\s*(?:主要)?原因(?:是|在于|：|:)\s*(.+)$")
+
+
 def _split_item(value: Any) -> tuple[str, str]:
-    """"问题——原因" → (问题, 原因); without a separator the second half is ""."""
+    """"问题——原因" or "问题，原因是……" → (问题, 原因); without either the second half is ""."""
     text = str(value).strip()
     for sep in ("——", "—", "｜", "|"):
         if sep in text:
             head, tail = text.split(sep, 1)
             return _bare(head), _bare(tail)
+    match = _CAUSE_RE.match(text)
+    if match:
+        return _bare(match.group(1)), _bare(match.group(2))
     return _bare(text), ""
 
 

@@ -155,3 +155,20 @@ def test_templates_cannot_change_what_they_are_given(tmp_path: Path) -> None:
     with pytest.raises(TemplateRenderError, match="不允许的操作"):
         render_source(tmp_path, "{{ items.append('乙') }}", {"items": items})
     assert items == ["甲"]
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        ("执法不规范——培训不足。", ("执法不规范", "培训不足")),
+        ("执法不规范｜培训不足", ("执法不规范", "培训不足")),
+        ("执法不规范，主要原因是培训不足。", ("执法不规范", "培训不足")),
+        ("执法不规范。原因：培训不足", ("执法不规范", "培训不足")),
+        ("执法不规范；原因在于培训不足", ("执法不规范", "培训不足")),
+        ("执法不够规范。", ("执法不够规范", "")),
+        ("查找原因不深入", ("查找原因不深入", "")),
+    ],
+)
+def test_split_item(tmp_path: Path, item: str, expected: tuple[str, str]) -> None:
+    text = render_source(tmp_path, "{% set a, b = item|split_item %}{{ a }}|{{ b }}", {"item": item})
+    assert text == "|".join(expected)
