@@ -177,6 +177,20 @@ def carry_over(report: Report, year: int, rules: CarryoverRules | None = None) -
     return new, notes
 
 
+def old_year_mentions(report: Report) -> list[tuple[str, int, int, int]]:
+    """Where the draft still names last year's year: (part id, block index, start, end) for highlighting."""
+    old = report.settings.get("carried_from_year")
+    if not isinstance(old, int):
+        return []
+    found = []
+    for part in report.parts:
+        if part.id not in ("preamble", *STATUTORY):
+            continue
+        for index, block in enumerate(part.blocks):
+            found += [(part.id, index, m.start(), m.end()) for m in re.finditer(rf"(?<!\d){old}(?!\d)", block.text)]
+    return found
+
+
 def _move_years(text: str, old: int, delta: int) -> str:
     """Years next to the report year (the year before, the year, the next year) moved by delta, all at once."""
     return _YEAR.sub(lambda m: str(int(m.group(1)) + delta) if abs(int(m.group(1)) - old) <= 1 else m.group(1), text)

@@ -187,7 +187,13 @@ _PARSER_OPTIONS = {"resolve_entities": False, "no_network": True, "load_dtd": Fa
                    "huge_tree": False, "remove_comments": True, "remove_pis": True}
 
 
+_STRICT_W = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+
+
 def _parse_xml(data: bytes, member: str, name: str) -> etree._Element:
+    if _STRICT_W in data[:4096]:
+        # "Strict Open XML" (a Word save option) names the same elements in another namespace.
+        data = data.replace(_STRICT_W, W[1:-1].encode())
     head = data[:4096].lower()
     if b"<!doctype" in head or b"<!entity" in data.lower():
         raise DocxImportError(f"“{name}”中的 {member} 含有文档类型定义（DOCTYPE），Word 文件不会这样写，可能是恶意文件，已拒绝读取。")

@@ -162,3 +162,15 @@ def test_carried_draft_saves_loads_and_saves_again(report, tmp_path: Path) -> No
     assert again.settings["structure_confidence"] == new.settings["structure_confidence"]
     save_draft(again, path)  # nested mappings read back from the file can be written again
     assert load_draft(path).settings == again.settings
+
+
+def test_old_year_mentions_for_highlighting(report) -> None:
+    from drafting.carryover import old_year_mentions
+
+    new, _ = carry_over(report, 2022)
+    mentions = old_year_mentions(new)
+    assert mentions == [("preamble", 0, 4, 8)]
+    part_id, index, start, end = mentions[0]
+    assert new.part(part_id).blocks[index].text[start:end] == "2021"
+    new.part("preamble").blocks[0].text = "现将我镇2022年法治政府建设情况报告如下："
+    assert old_year_mentions(new) == []

@@ -401,3 +401,14 @@ def test_exported_sample_through_binary_word_format(tmp_path: Path, suffix: str)
     assert [(p.id, [(b.text, b.level) for b in p.blocks]) for p in from_binary.parts] == [
         (p.id, [(b.text, b.level) for b in p.blocks]) for p in from_docx.parts]
     assert binary.read_bytes() == before
+
+
+def test_strict_open_xml_read() -> None:
+    """Word's "Strict Open XML" option writes the same elements in another namespace."""
+    source = zipfile.ZipFile(io.BytesIO(make_docx(para("严格格式保存的正文。"))))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for info in source.infolist():
+            data = source.read(info).replace(W_NS.encode(), b"http://purl.oclc.org/ooxml/wordprocessingml/main")
+            archive.writestr(info.filename, data)
+    assert texts(buffer.getvalue()) == ["严格格式保存的正文。"]
