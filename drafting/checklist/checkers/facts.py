@@ -88,7 +88,7 @@ class NumberVsFactChecker(Checker):
     DEFAULT_PARTS = ("preamble", "measures", "shortcomings", "leader_duty", "plans", "other")
 
     def compile(self, params: dict[str, Any]) -> None:
-        self.entries: list[tuple[str, re.Pattern[str], float]] = []
+        self.entries: list[tuple[str, re.Pattern[str], float, str]] = []
         approximate = string_list(params.get("approximate", ["以上", "余", "多", "左右", "上下", "近"]), "approximate")
         after = "|".join(re.escape(a) for a in approximate)
         for index, entry in enumerate(params["facts"], start=1):
@@ -106,14 +106,14 @@ class NumberVsFactChecker(Checker):
             regex = re.compile(
                 rf"(?:{label_re})[^。；;，,\d]{{0,{window}}}?{_NUMBER}\s*{re.escape(unit)}(?!\s*(?:{after}))"
             )
-            self.entries.append((entry["fact"], regex, float(tolerance)))
+            self.entries.append((entry["fact"], regex, float(tolerance), unit))
 
     def check(self, view: ReportView) -> Iterator[Finding]:
         if not self.entries or not view.report.facts:
             return
         facts = view.facts
         for para in view.in_parts(self.parts):
-            for fact_id, regex, tolerance in self.entries:
+            for fact_id, regex, tolerance, unit in self.entries:
                 value = facts.get(fact_id)
                 if isinstance(value, bool) or not isinstance(value, int | float):
                     continue
@@ -131,6 +131,7 @@ class NumberVsFactChecker(Checker):
                             value=_plain(float(value)),
                             fact=fact_id,
                             label=_label(fact_id),
+                            unit=unit,
                         )
 
 

@@ -172,7 +172,7 @@ class HeadingNumberingChecker(Checker):
                     numbering.prefix.rstrip(),
                     right_prefix,
                     right=right_prefix,
-                    problem=f"第{level}层标题应使用“{LEVEL_EXAMPLE[level]}”格式，不应使用{_STYLE_NAMES[numbering.style]}",
+                    problem=f"第{level}层标题应使用“{LEVEL_EXAMPLE[level]}”格式，不应使用{_STYLE_NAMES[numbering.style]}格式",
                 )
             elif self.check_width and not numbering.is_fullwidth_ok:
                 yield self.at(

@@ -235,7 +235,8 @@ class EditingLeftoverChecker(Checker):
     KIND = "editing-leftover"
     PARAMS = {"patterns": (list,), "broken_lines": (bool,), "broken_min_chars": (int,), "repeat_min_chars": (int,)}
     REQUIRED = frozenset({"patterns"})
-    DEFAULT_PARTS = TEXT_PARTS
+    #: Placeholders hide in the title and signature too ("XX镇人民政府").
+    DEFAULT_PARTS = ()
 
     def compile(self, params: dict[str, Any]) -> None:
         self.patterns: list[tuple[re.Pattern[str], str]] = []
@@ -254,9 +255,10 @@ class EditingLeftoverChecker(Checker):
                 for match in regex.finditer(para.text):
                     if match.group(0):
                         yield self.at(para, match.start(), match.group(0), None, label=label)
+        running = [p for p in paragraphs if p.part in TEXT_PARTS]
         if self.broken_lines:
-            yield from self._broken(paragraphs)
-        yield from self._repeated_at_end(paragraphs)
+            yield from self._broken(running)
+        yield from self._repeated_at_end(running)
 
     def _broken(self, paragraphs: list) -> Iterator[Finding]:
         body = body_paragraphs(paragraphs)
