@@ -8,7 +8,8 @@ crashed or was killed, then warms up jieba in the background.
 Environment hooks (tests and bench/bench_startup.py):
     FAZHI_STARTUP_MARKER   file to write time.time() into when the window is first exposed
     FAZHI_TEST_OPEN        "new:ORG:YEAR" to start a new report, or a draft path to open
-    FAZHI_TEST_SCRIPT      JSON list of {"after_ms", "part", "text"}: typed into that part's editor
+    FAZHI_TEST_SCRIPT      JSON list of {"after_ms", "part", "text"} typed into that part's editor,
+                           or {"after_ms", "step"} to open a step's page
     FAZHI_TEST_LOG         file the script appends {"t", "part", "text"} lines to after each typing
     FAZHI_TEST_RESTORE     "first": answer the restore offer with the newest copy, without a dialog
     FAZHI_TEST_STATE_OUT   write {"offered", "parts"} as JSON once start-up is done, then quit
@@ -127,6 +128,9 @@ def _test_script(window: object) -> None:
     log_path = os.environ.get("FAZHI_TEST_LOG")
     for action in json.loads(Path(script).read_text(encoding="utf-8")):
         def type_text(action: dict = action) -> None:
+            if "step" in action:
+                window.show_step(action["step"])  # type: ignore[attr-defined]
+                return
             editor = window.editor(action["part"])  # type: ignore[attr-defined]
             editor.moveCursor(editor.textCursor().MoveOperation.End)
             editor.insertPlainText(action["text"])

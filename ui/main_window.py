@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -52,7 +52,8 @@ class MainWindow(QMainWindow):
         self.findings_widget: QWidget | None = None
         self._last_editor: QWidget | None = None
         self.setWindowTitle(APP_TITLE)
-        self.resize(1300, 820)
+        screen = QGuiApplication.primaryScreen().availableGeometry()
+        self.resize(min(1400, screen.width()), min(900, screen.height()))
         # widgets
         self.start_page = StartPage()
         self.page_stack = QStackedWidget()

@@ -7,8 +7,28 @@ brings the writer's own text back.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QFont, QTextCursor
+from PySide6.QtGui import QFont, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+
+class _HeadingHighlighter(QSyntaxHighlighter):
+    """Shows heading lines (一、 （一） 1. （1）) in bold so the structure is visible while writing."""
+
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+        self.heading_format = QTextCharFormat()
+        self.heading_format.setFontWeight(QFont.Weight.Bold)
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
+        from drafting.numbering import parse_numbering
+
+        if not text or parse_numbering(text) is None:
+            return
+        # A run-in heading ends at its first 。; a heading line of its own is short.
+        end = text.find("。")
+        length = end + 1 if 0 < end < 60 else (len(text) if len(text) <= 60 else 0)
+        if length:
+            self.setFormat(0, length, self.heading_format)
 
 
 class PartEditor(QPlainTextEdit):
@@ -28,6 +48,7 @@ class PartEditor(QPlainTextEdit):
         self.setPlaceholderText("每段一行；“一、”“（一）”开头的行是标题。")
         if single_line:
             self.setMaximumHeight(self.fontMetrics().lineSpacing() * 3 + 12)
+        self.highlighter = _HeadingHighlighter(self.document())
         self.textChanged.connect(self._on_text_changed)
 
     def load_text(self, text: str) -> None:
