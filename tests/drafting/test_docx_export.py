@@ -189,8 +189,18 @@ def test_only_one_styles_part(tmp_path: Path) -> None:
         names = archive.namelist()
         content_types = archive.read("[Content_Types].xml").decode()
     assert "word/styles.xml" in names
-    assert not [n for n in names if "stylesWithEffects" in n]
+    assert not [n for n in names if "stylesWithEffects" in n or "thumbnail" in n]
     assert "stylesWithEffects" not in content_types
+
+
+def test_only_the_reports_styles_are_defined(document) -> None:  # type: ignore[no-untyped-def]
+    names = {style.name for style in document.styles}
+    expected = {name for name, *_ in EXPECTED_STYLES} | {"标题后正文"}
+    assert expected <= names
+    # Besides them only Word's defaults (Default Paragraph Font, Normal Table, No List).
+    assert len(names - expected) <= 3, names - expected
+    for name in expected:
+        assert document.styles[name].element.find(qn("w:link")) is None
 
 
 def test_latin_font_flag_off_uses_the_chinese_font(tmp_path: Path) -> None:
