@@ -1,11 +1,12 @@
 """Generate a part's text from its Jinja2 template and the facts.
 
-The ONE place Jinja2 is configured: an ImmutableSandboxedEnvironment with
+The one place templates are rendered, in the one kind of environment
+(built in drafting.sandbox): an ImmutableSandboxedEnvironment with
 StrictUndefined, no autoescape (the output is text) and a FileSystemLoader
 over templates/. Templates are data a county office may edit, so they run
-with limits: range() has a per-render budget, huge repeat/format widths are
-refused, output length and render time are capped, and every failure becomes
-a TemplateRenderError naming the template file and line.
+with limits (drafting.sandbox: range() budget, size checks, time checks; here:
+loop nesting and output length), and every failure becomes a
+TemplateRenderError naming the template file and line.
 
 Template convention: a blank line separates paragraphs; the lines of one
 paragraph are joined without spaces (Chinese), so each sentence can sit on
@@ -14,13 +15,10 @@ its own line inside an ``{% if %}`` and vanish when its fact is absent.
 
 from __future__ import annotations
 
-import contextvars
 import functools
 import os
 import re
-import time
 import traceback
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,17 +33,19 @@ from drafting.areas import AreaSpec, area_by_id, default_area_data, resolve_plan
 from drafting.errors import TemplateRenderError
 from drafting.facts import default_fact_catalog, effective_facts
 from drafting.model import STATUTORY, Report
-from drafting.numbering import parse_numbering, standard_prefix, to_chinese_number
+from drafting.numbering import parse_numbering, standard_prefix
 from drafting.outline import default_outline
 from drafting.plans import Plan, plan_by_name, plan_for_year
-
-#: Limits for one render (a hostile or broken template gets a clear error instead of hanging).
-MAX_OUTPUT_CHARS = 100_000
-MAX_RANGE_ITEMS = 10_000
-MAX_SECONDS = 5.0
-MAX_LOOP_DEPTH = 3
-MAX_ARG = 10_000
-_WIDTH_RE = re.compile(r"\d{5,}")
+from drafting.sandbox import (
+    BUDGET,
+    MAX_LOOP_DEPTH,
+    MAX_OUTPUT_CHARS,
+    Budget,
+    GuardedEnvironment,
+    LimitError,
+    current_budget,
+    guarded_environment,
+)
 
 #: Template of each part; the measures part adds one template per picked sub-area.
 PART_TEMPLATES = {
@@ -59,166 +59,14 @@ PART_TEMPLATES = {
 }
 
 
-class _Budget:
-    def __init__(self) -> None:
-        self.range_left = MAX_RANGE_ITEMS
-        self.deadline = time.monotonic() + MAX_SECONDS
 
-    def check_time(self) -> None:
-        if time.monotonic() > self.deadline:
-            raise _LimitError(f"运行超过 {MAX_SECONDS:g} 秒，可能有死循环")
-
-
-_BUDGET: contextvars.ContextVar[_Budget | None] = contextvars.ContextVar("render_budget", default=None)
-
-
-class _LimitError(Exception):
-    """A template exceeded a limit; the message is Chinese."""
-
-
-def _budget() -> _Budget:
-    budget = _BUDGET.get()
-    if budget is None:  # rendering outside render_template (e.g. a test calling Jinja directly)
-        budget = _Budget()
-        _BUDGET.set(budget)
-    return budget
-
-
-def _limited_range(*args: int) -> Iterator[int]:
-    for arg in args:
-        if not isinstance(arg, int) or abs(arg) > MAX_ARG:
-            raise _LimitError(f"range() 的参数过大（不超过 {MAX_ARG}）")
-    budget = _budget()
-    for count, value in enumerate(range(*args)):
-        budget.range_left -= 1
-        if budget.range_left < 0:
-            raise _LimitError(f"循环次数超过 {MAX_RANGE_ITEMS} 次")
-        if count % 256 == 0:
-            budget.check_time()
-        yield value
-
-
-def _check_args(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
-    for value in (*args, *kwargs.values()):
-        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_ARG:
-            raise _LimitError(f"参数 {value} 过大（不超过 {MAX_ARG}）")
-        if isinstance(value, str) and _WIDTH_RE.search(value) and ("{" in value or "%" in value):
-            raise _LimitError("格式字符串中的宽度过大")
-
-
-def _guard_filter(func: Callable[..., Any]) -> Callable[..., Any]:
-    @functools.wraps(func)
-    def guarded(*args: Any, **kwargs: Any) -> Any:
-        _check_args(args, kwargs)
-        return func(*args, **kwargs)
-
-    return guarded
-
-
-class _GuardedEnvironment(jinja2.sandbox.ImmutableSandboxedEnvironment):
-    """The immutable sandbox (templates cannot change lists or dicts they are given) plus
-    size limits on *, **, + and %, and on call arguments."""
-
-    intercepted_binops = frozenset({"*", "**", "+", "%"})
-
-    def call_binop(self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any) -> Any:
-        sizes = [len(x) for x in (left, right) if isinstance(x, str | list | tuple)]
-        numbers = [x for x in (left, right) if isinstance(x, int) and not isinstance(x, bool)]
-        if operator == "*" and sizes and numbers and sizes[0] * max(numbers[0], 0) > MAX_OUTPUT_CHARS:
-            raise _LimitError("重复生成的文字过长")
-        if operator == "**" and (abs(right) > 64 if isinstance(right, int | float) else False):
-            raise _LimitError("乘方的指数过大")
-        if operator == "+" and len(sizes) == 2 and sum(sizes) > MAX_OUTPUT_CHARS:
-            raise _LimitError("拼接的文字过长")
-        if operator == "%" and isinstance(left, str):
-            _check_args((left,), {})
-        return super().call_binop(context, operator, left, right)
-
-    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
-        # "{:>999999999}".format(...) would build its huge result before any check could run.
-        owner = getattr(value, "__self__", None)
-        if isinstance(owner, str) and getattr(value, "__name__", "") in ("format", "format_map"):
-            _check_args((owner,), {})
-        return super().wrap_str_format(value)
-
-    def call(__self, __context: jinja2.runtime.Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
-        _budget().check_time()
-        if __obj is not _limited_range:
-            _check_args(args, kwargs)
-        return super().call(__context, __obj, *args, **kwargs)
-
-
-# ---- filters the templates use (text helpers, no logic about the report) ----
-
-
-def _pct(value: Any) -> str:
-    """98.5 → "98.5%", 100.0 → "100%"."""
-    number = float(value)
-    return f"{int(number)}%" if number.is_integer() else f"{number:.1f}%"
-
-
-def _cn_date(value: Any) -> str:
-    """ISO "2024-03-05" → "2024年3月5日"."""
-    match = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", str(value))
-    if not match:
-        return str(value)
-    return f"{int(match.group(1))}年{int(match.group(2))}月{int(match.group(3))}日"
-
-
-_CAUSE_RE = re.compile(r"^(.+?)[，,；;。]\s*(?:主要)?原因(?:是|在于|：|:)\s*(.+)$")
-
-
-def _split_item(value: Any) -> tuple[str, str]:
-    """"问题——原因" or "问题，原因是……" → (问题, 原因); without either the second half is ""."""
-    text = str(value).strip()
-    for sep in ("——", "—", "｜", "|"):
-        if sep in text:
-            head, tail = text.split(sep, 1)
-            return _bare(head), _bare(tail)
-    match = _CAUSE_RE.match(text)
-    if match:
-        return _bare(match.group(1)), _bare(match.group(2))
-    return _bare(text), ""
-
-
-def _bare(value: Any) -> str:
-    """Drop trailing punctuation so a template can add its own."""
-    return str(value).strip().rstrip("。；;，,、.！!")
-
-
-def _join_cn(values: Any) -> str:
-    return "、".join(_bare(v) for v in values if str(v).strip())
-
-
-def _ordinal(value: int) -> str:
-    return to_chinese_number(int(value))
-
-
-def environment(folder: Path | None = None) -> _GuardedEnvironment:
+def environment(folder: Path | None = None) -> GuardedEnvironment:
     """The Jinja2 environment over templates/ (or another folder, for tests and county copies).
 
     Built on first use, so nothing compiles at start-up.
     """
-    return _environment(str(folder or paths.templates_dir()))
+    return guarded_environment(str(folder or paths.templates_dir()))
 
-
-@functools.cache
-def _environment(folder: str) -> _GuardedEnvironment:
-    env = _GuardedEnvironment(
-        loader=jinja2.FileSystemLoader(folder, encoding="utf-8"),
-        undefined=jinja2.StrictUndefined,
-        autoescape=False,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        # No constant folding: a hostile constant expression must not run at compile time.
-        optimized=False,
-    )
-    env.globals.pop("lipsum", None)
-    env.globals["range"] = _limited_range
-    env.filters.update(pct=_pct, cn_date=_cn_date, split_item=_split_item, bare=_bare, join_cn=_join_cn, ordinal=_ordinal)
-    env.filters = {name: _guard_filter(func) for name, func in env.filters.items()}
-    return env
 
 
 def _template_error(name: str, exc: BaseException) -> TemplateRenderError:
@@ -236,7 +84,7 @@ def _template_error(name: str, exc: BaseException) -> TemplateRenderError:
         reason = f"语法错误（{exc.message}）"
     elif isinstance(exc, jinja2.UndefinedError):
         reason = f"用到了未定义的名称（{exc.message}）"
-    elif isinstance(exc, _LimitError):
+    elif isinstance(exc, LimitError):
         reason = str(exc)
     elif isinstance(exc, RecursionError):
         reason = "递归层数过深"
@@ -271,7 +119,7 @@ def _info(folder: str, name: str, stack: tuple[str, ...] = ()) -> _TemplateInfo:
     except (OSError, ValueError):
         stamp = None  # let the loader say what is wrong (not found, outside the folder...)
     if stamp is None:
-        env = _environment(folder)
+        env = guarded_environment(folder)
         try:
             env.loader.get_source(env, name)  # type: ignore[union-attr]
         except jinja2.TemplateError as exc:
@@ -281,7 +129,7 @@ def _info(folder: str, name: str, stack: tuple[str, ...] = ()) -> _TemplateInfo:
 
 @functools.lru_cache(maxsize=256)
 def _analyse(folder: str, name: str, stamp: tuple[int, int] | None, stack: tuple[str, ...]) -> _TemplateInfo:
-    env = _environment(folder)
+    env = guarded_environment(folder)
     try:
         source, _filename, _uptodate = env.loader.get_source(env, name)  # type: ignore[union-attr]
     except jinja2.TemplateError as exc:
@@ -312,25 +160,25 @@ def render_template(name: str, context: dict[str, Any], folder: Path | None = No
     """
     env = environment(folder)
     _check_depth(name, env.loader.searchpath[0])  # type: ignore[union-attr]
-    token = _BUDGET.set(_Budget())
+    token = BUDGET.set(Budget())
     try:
         template = env.get_template(name)
         pieces: list[str] = []
         size = 0
-        budget = _budget()
+        budget = current_budget()
         for chunk in template.generate(**context):
             size += len(chunk)
             if size > MAX_OUTPUT_CHARS:
-                raise _LimitError(f"生成的文字超过 {MAX_OUTPUT_CHARS} 字")
+                raise LimitError(f"生成的文字超过 {MAX_OUTPUT_CHARS} 字")
             budget.check_time()
             pieces.append(chunk)
     except TemplateRenderError:
         raise
-    except (jinja2.TemplateError, _LimitError, RecursionError, ArithmeticError, TypeError, ValueError,
+    except (jinja2.TemplateError, LimitError, RecursionError, ArithmeticError, TypeError, ValueError,
             AttributeError, KeyError, IndexError) as exc:
         raise _template_error(name, exc) from None
     finally:
-        _BUDGET.reset(token)
+        BUDGET.reset(token)
     return join_paragraphs("".join(pieces))
 
 
