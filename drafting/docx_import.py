@@ -412,6 +412,12 @@ def _owner_table(element: etree._Element) -> etree._Element | None:
     return parent
 
 
+def _hidden(run: etree._Element) -> bool:
+    properties = run.find(W + "rPr")
+    vanish = properties.find(W + "vanish") if properties is not None else None
+    return vanish is not None and vanish.get(W + "val") not in ("0", "false", "off")
+
+
 def _paragraph_text(paragraph: etree._Element) -> str:
     """The text Word shows for a paragraph: insertions kept, deletions and field codes left out."""
     out: list[str] = []
@@ -444,6 +450,8 @@ def _paragraph_text(paragraph: etree._Element) -> str:
             out.append("-")
         elif tag == W + "p":
             continue  # a paragraph nested in something we do not read (shapes)
+        elif tag == W + "r" and _hidden(node):
+            continue  # hidden text (w:vanish) is not on the page
         else:
             stack.extend(reversed(list(node)))
     return "".join(out)

@@ -127,7 +127,8 @@ def test_tracked_changes_read_as_accepted_and_fields_show_their_result() -> None
         '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> DATE \\@ "yyyy年M月d日" </w:instrText></w:r>'
         '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>2022年1月10日</w:t></w:r>'
         '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
-        '<w:p><w:fldSimple w:instr=" AUTHOR "><w:r><w:t>某某镇人民政府</w:t></w:r></w:fldSimple></w:p>'
+        '<w:p><w:fldSimple w:instr=" AUTHOR "><w:r><w:t>某某镇人民政府</w:t></w:r></w:fldSimple>'
+        '<w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏文字</w:t></w:r></w:p>'
         '<w:p><w:pPr><w:rPr><w:del w:id="3" w:author="a"/></w:rPr></w:pPr>'
         '<w:del w:id="4" w:author="a"><w:r><w:delText>整段删除的文字。</w:delText></w:r></w:del></w:p>'
     )
