@@ -237,3 +237,7 @@ def area_by_id(area_id: str) -> AreaSpec | None:
         if area.id == area_id:
             return area
     return None
+
+
+#: The name the window's brief uses for the default pick.
+default_selection = default_area_ids

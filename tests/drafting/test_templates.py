@@ -204,3 +204,25 @@ def test_leader_part_without_any_figure_asks_for_them() -> None:
     empty = render_part(report_with({}), "leader_duty")
     assert "【请填写：中心组学法、会前学法、专题研究法治建设、述法和督查整改的具体次数与成效】" in empty
     assert "【请填写" not in render_part(report_with({"leader_meetings": 3}), "leader_duty")
+
+
+def test_facts_areas_and_templates_agree() -> None:
+    """Every sub-area has a form (facts of its group), every fact is shown somewhere and used by a template."""
+    from drafting.render import required_facts
+
+    catalog = default_fact_catalog()
+    areas = load_areas()
+    part_groups = {"preamble", "leader_duty", "shortcomings", "plans", "other"}
+    area_groups = {area.fact_group for area in areas}
+    for area in areas:
+        assert catalog.for_group(area.fact_group), area.id
+    assert set(catalog.groups) <= part_groups | area_groups
+    used: set[str] = set()
+    for name in {*PART_TEMPLATES.values(), *(area.template for area in areas)}:
+        used |= required_facts(name)
+    unused = set(catalog.ids) - used
+    assert not unused, f"facts no template uses: {sorted(unused)}"
+    # An area's template speaks about its own group's facts (others only for computed rates).
+    for area in areas:
+        own = {spec.id for spec in catalog.for_group(area.fact_group)}
+        assert required_facts(area.template) <= own, area.id
