@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from ui import dialogs, messages, settings
 from ui.start_page import StartPage
-from ui.workers import start_job
+from ui.workers import JobRunner, export_job
 
 if TYPE_CHECKING:
     from drafting.project import DraftProject
@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self.job_bar.setMaximumWidth(220)
         self.job_bar.setVisible(False)
         self.statusBar().addPermanentWidget(self.job_bar)
+        self.job_runner = JobRunner(self.job_bar, self.statusBar(), self)
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setSingleShot(True)
         self.autosave_timer.setInterval(AUTOSAVE_DELAY_MS)
@@ -91,7 +92,7 @@ class MainWindow(QMainWindow):
             dock.setVisible(False)
         self.tabifyDockWidget(self.findings_dock, self.preview_dock)
         self.start_page.set_recent(settings.recent_files())
-        self._restore_layout()
+        settings.restore_window_layout(self)
         self._update_actions()
 
     # ---- actions ----
@@ -406,23 +407,11 @@ class MainWindow(QMainWindow):
             self.show_start_page()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
-        self._save_layout()
+        settings.save_window_layout(self)
         if not self.maybe_close_project():
             event.ignore()
             return
         event.accept()
-
-    def _save_layout(self) -> None:
-        settings.save_bytes("window/geometry", self.saveGeometry())
-        settings.save_bytes("window/state", self.saveState())
-
-    def _restore_layout(self) -> None:
-        geometry = settings.load_bytes("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        state = settings.load_bytes("window/state")
-        if state is not None:
-            self.restoreState(state)
 
     # ---- export and preview (off the UI thread) ----
 
@@ -439,16 +428,7 @@ class MainWindow(QMainWindow):
         if self.project.source_path is not None and path.resolve() == self.project.source_path.resolve():
             messages.show_error(self, "不能导出到导入的原文件，以免覆盖原件。请另选一个文件名。")
             return
-        report = copy.deepcopy(self.project.report)
-
-        def job(progress: Any) -> Path:
-            from drafting.docx_export import write_docx
-
-            progress(20, "正在导出 Word…")
-            write_docx(report, path)
-            progress(100, "导出完成")
-            return path
-
+        job = export_job(copy.deepcopy(self.project.report), path)
         self.run_job(job, lambda result: self.statusBar().showMessage(f"已导出：{result}", 10000))
 
     def preview(self) -> None:
@@ -467,29 +447,8 @@ class MainWindow(QMainWindow):
         self.run_job(lambda progress: preview_job(report, progress), panel.show_pages, on_error=panel.show_note)
 
     def run_job(self, job: Any, on_done: Any, on_error: Any = None) -> None:
-        """Run a job in the background with the status-bar progress bar; the window stays responsive."""
-        self.job_bar.setRange(0, 100)
-        self.job_bar.setValue(0)
-        self.job_bar.setVisible(True)
-        signals = start_job(job, self)
-
-        def progress(percent: int, text: str) -> None:
-            self.job_bar.setValue(percent)
-            self.statusBar().showMessage(text)
-
-        def finished(result: Any) -> None:
-            self.job_bar.setVisible(False)
-            on_done(result)
-
-        def failed(message: str) -> None:
-            self.job_bar.setVisible(False)
-            self.statusBar().clearMessage()
-            (on_error or (lambda text: messages.show_error(self, text)))(message)
-
-        signals.progress.connect(progress)
-        signals.finished.connect(finished)
-        signals.failed.connect(failed)
-        self.last_job = signals
+        """Run a job in the background with visible progress; the window stays responsive."""
+        self.last_job = self.job_runner.run(job, on_done, on_error or (lambda text: messages.show_error(self, text)))
 
     def editor(self, part_id: str) -> QPlainTextEdit:
         """The editor of a part (opening its step's page), for scripted input and tests."""

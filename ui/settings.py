@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QMainWindow
 
 from drafting import paths
 
@@ -43,3 +44,18 @@ def load_bytes(key: str) -> QByteArray | None:
 
 def save_bytes(key: str, value: QByteArray) -> None:
     _settings().setValue(key, value)
+
+
+def save_window_layout(window: QMainWindow) -> None:
+    """Geometry and dock/toolbar state, restored at the next start."""
+    save_bytes("window/geometry", window.saveGeometry())
+    save_bytes("window/state", window.saveState())
+
+
+def restore_window_layout(window: QMainWindow) -> None:
+    geometry = load_bytes("window/geometry")
+    if geometry is not None:
+        window.restoreGeometry(geometry)
+    state = load_bytes("window/state")
+    if state is not None:
+        window.restoreState(state)

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressBar, QStatusBar
 
 from drafting.errors import DraftingError
+from drafting.model import Report
 
 logger = logging.getLogger(__name__)
 
@@ -67,3 +70,43 @@ def warm_up_segmenter(progress: ProgressFn) -> bool:
     segment.tokenizer()
     progress(100, "分词词典已加载")
     return True
+
+
+def export_job(report: Report, path: Path) -> Job:
+    """A job writing the report (a copy the UI no longer touches) to a Word file."""
+
+    def job(progress: ProgressFn) -> Path:
+        from drafting.docx_export import write_docx
+
+        progress(20, "正在导出 Word…")
+        write_docx(report, path)
+        progress(100, "导出完成")
+        return path
+
+    return job
+
+
+class JobRunner:
+    """Starts jobs and shows their progress in a status-bar progress bar."""
+
+    def __init__(self, bar: QProgressBar, status_bar: QStatusBar, parent: QObject) -> None:
+        self.bar = bar
+        self.status_bar = status_bar
+        self.parent = parent
+
+    def run(self, job: Job, on_done: Callable[[Any], None], on_error: Callable[[str], None]) -> JobSignals:
+        self.bar.setRange(0, 100)
+        self.bar.setValue(0)
+        self.bar.setVisible(True)
+        signals = start_job(job, self.parent)
+        signals.progress.connect(self._on_progress)
+        signals.finished.connect(lambda result: (self._end(), on_done(result)))
+        signals.failed.connect(lambda message: (self._end(), self.status_bar.clearMessage(), on_error(message)))
+        return signals
+
+    def _on_progress(self, percent: int, text: str) -> None:
+        self.bar.setValue(percent)
+        self.status_bar.showMessage(text)
+
+    def _end(self) -> None:
+        self.bar.setVisible(False)
