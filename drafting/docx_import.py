@@ -554,6 +554,10 @@ def read_ole_report(path: Path, data: bytes) -> Report:
     path = Path(path)
     if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e" in data:
         raise DocxImportError(f"“{path.name}”设置了打开密码，无法读取。请在 Word 或 WPS 中取消密码（文件→信息→保护文档）后另存，再导入。")
+    streams = {name: name.encode("utf-16-le") in data for name in ("WordDocument", "Workbook", "PowerPoint Document")}
+    if not streams["WordDocument"] and (streams["Workbook"] or streams["PowerPoint Document"]):
+        kind = "Excel 表格" if streams["Workbook"] else "PowerPoint 演示文稿"
+        raise DocxImportError(f"“{path.name}”是{kind}，不是 Word 文档。请选择报告的 Word 文件。")
     from drafting import libreoffice
 
     if libreoffice.find_soffice() is None:

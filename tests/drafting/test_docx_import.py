@@ -352,6 +352,10 @@ def test_encrypted_docx_refused(tmp_path: Path) -> None:
     _assert_refused(_write(tmp_path, "加密.docx", _ole_file(["EncryptionInfo", "EncryptedPackage"])), "密码")
 
 
+def test_excel_file_named_doc_refused(tmp_path: Path) -> None:
+    _assert_refused(_write(tmp_path, "表格.doc", _ole_file(["Workbook", "SummaryInformation"])), "Excel")
+
+
 def test_doc_without_libreoffice_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(libreoffice, "find_soffice", lambda: None)
     path = tmp_path / "旧报告.doc"
