@@ -8,6 +8,7 @@ and gets the new draft's Report, or None when the writer cancels.
 
 from __future__ import annotations
 
+import datetime
 import logging
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -85,7 +86,8 @@ class ImportReviewDialog(QDialog):
         self.summary_label.setWordWrap(True)
         self.year_spin = QSpinBox()
         self.year_spin.setRange(1990, 2100)
-        self.year_spin.setValue((old_year or 2000) + 1 if old_year else 2025)
+        # Reports are written early in the year after the one they cover.
+        self.year_spin.setValue(old_year + 1 if old_year else datetime.date.today().year - 1)
         self.year_spin.setPrefix("新报告年度：")
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(["段落", "级别", "所属部分", "把握"])
