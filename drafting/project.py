@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from drafting import recovery
+from drafting.draftlock import DraftLock
 from drafting.errors import StorageError
 from drafting.facts import (
     FactCatalog,
@@ -64,21 +65,29 @@ class DraftProject:
         self.recovery_key = uuid.uuid4().hex
         self.findings: dict[str, list[str]] = {}
         self._modified = False
+        self._lock: DraftLock | None = None
 
     # ---- opening and saving ----
 
     @classmethod
-    def open(cls, path: Path) -> DraftProject:
+    def open(cls, path: Path, *, lock: bool = False) -> DraftProject:
         """Open a draft, or import any other source (.txt, Word) as a new unsaved draft.
 
+        Args:
+            lock: hold the draft's lock file while it is open (see drafting.draftlock),
+                so another window or process cannot overwrite it; release with close().
+
         Raises:
-            DraftingError: the file cannot be read (message for the user).
+            DraftingError: the file cannot be read, or (lock) another window has it open.
         """
         path = Path(path)
         report = load_source(path)
         is_draft = sniff_kind(read_source_bytes(path)[:4096]) == "draft"
         if is_draft:
-            return cls(report, path)
+            project = cls(report, path)
+            if lock:
+                project.acquire_lock()
+            return project
         project = cls(report, None, source_path=path)
         # An import is new work: closing without saving must ask.
         project._modified = True
@@ -112,10 +121,47 @@ class DraftProject:
             raise StorageError(
                 f"不能保存到导入的原文件“{self.source_path.name}”，以免覆盖原件。请另选一个文件名（建议扩展名 .fzbg）。"
             )
-        save_draft(self.report, target)
+        new_lock = None
+        if self._lock is not None and not _same_file(target, self._lock.draft):
+            new_lock = DraftLock(target)
+            new_lock.acquire()  # another window has that file open: refuse before writing
+        try:
+            save_draft(self.report, target)
+        except BaseException:
+            if new_lock is not None:
+                new_lock.release()
+            raise
+        if new_lock is not None and self._lock is not None:
+            self._lock.release()
+            self._lock = new_lock
         self.path = target
         self._modified = False
         return target
+
+    # ---- lock and close ----
+
+    def acquire_lock(self) -> None:
+        """Lock the draft file (when it has one) against other windows and processes.
+
+        Raises:
+            StorageError: another live window or process holds it (the message says who).
+        """
+        if self.path is None or self._lock is not None:
+            return
+        lock = DraftLock(self.path)
+        lock.acquire()
+        self._lock = lock
+
+    @property
+    def is_locked(self) -> bool:
+        return self._lock is not None and self._lock.held
+
+    def close(self) -> None:
+        """The window closed the draft normally: release its lock and drop its recovery copy."""
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+        self.discard_recovery()
 
     # ---- recovery ----
 

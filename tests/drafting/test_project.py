@@ -196,3 +196,31 @@ def test_a_list_shared_by_facts_and_settings_saves_readably(project: DraftProjec
     path = project.save(tmp_path / "shared.fzbg")
     assert "*id" not in path.read_text(encoding="utf-8")
     assert DraftProject.open(path).report.settings["note"] == items
+
+
+def test_a_locked_draft_cannot_be_opened_or_overwritten_by_another_window(tmp_path: Path) -> None:
+    first = DraftProject(new_report("某某镇人民政府", 2024, "县委、县政府"))
+    path = first.save(tmp_path / "a.fzbg")
+    first = DraftProject.open(path, lock=True)
+    assert first.is_locked
+    with pytest.raises(StorageError, match="已在另一个窗口或程序中打开"):
+        DraftProject.open(path, lock=True)
+    # Without asking for the lock (e.g. a read-only preview) opening still works.
+    assert DraftProject.open(path).path == path
+    # 另存为 onto a draft another window holds is refused before anything is written.
+    second = DraftProject(new_report("另一镇人民政府", 2024, "县委、县政府"))
+    other = second.save(tmp_path / "b.fzbg")
+    second = DraftProject.open(other, lock=True)
+    before = path.read_bytes()
+    with pytest.raises(StorageError, match="已在另一个窗口或程序中打开"):
+        second.save(path)
+    assert path.read_bytes() == before and second.path == other
+    # Saving under a new name moves the lock there.
+    moved = second.save(tmp_path / "c.fzbg")
+    assert second.is_locked
+    assert DraftProject.open(other, lock=True).is_locked  # b.fzbg is free again
+    with pytest.raises(StorageError):
+        DraftProject.open(moved, lock=True)
+    first.close()
+    second.close()
+    assert DraftProject.open(path, lock=True).is_locked
