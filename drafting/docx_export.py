@@ -138,19 +138,18 @@ def _setup_page(document: DocxDocument, layout: Layout) -> None:
 
 def _setup_styles(document: DocxDocument, layout: Layout) -> dict[str, BaseStyle]:
     """Define every style once, from the layout; returns them by layout key."""
-    _clean_theme_formatting(document, layout)
     by_name = _styles_by_name(document)
-    styles: dict[str, BaseStyle] = {}
-    for key, spec in layout.styles.items():
-        style = _get_or_add_style(document, by_name, spec)
-        _apply_style(style, spec, layout)
-        styles[key] = style
+    styles = {key: _get_or_add_style(document, by_name, spec) for key, spec in layout.styles.items()}
+    for style in styles.values():
+        _reset_style(style)
     _drop_unused_styles(document, {style.style_id for style in styles.values()})
+    _clean_theme_formatting(document, layout)
+    for key, spec in layout.styles.items():
+        _apply_style(styles[key], spec, layout)
     return styles
 
 
 def _apply_style(style: BaseStyle, spec: StyleSpec, layout: Layout) -> None:
-    _reset_style(style)
     font = style.font
     font.size = Pt(spec.size_pt)
     font.bold = spec.bold
@@ -353,7 +352,13 @@ def _add_run(paragraph: Paragraph, text: str, style: BaseStyle) -> None:
 
 def _styles_by_name(document: DocxDocument) -> dict:
     """Style elements by internal name, in one pass: python-docx scans them all on every lookup."""
-    return {element.name_val: element for element in document.styles.element.style_lst}
+    name_tag, val = qn("w:name"), qn("w:val")
+    result = {}
+    for element in document.styles.element.iterchildren(qn("w:style")):
+        name = element.find(name_tag)
+        if name is not None:
+            result[name.get(val)] = element
+    return result
 
 
 def _get_or_add_style(document: DocxDocument, by_name: dict, spec: StyleSpec) -> BaseStyle:
@@ -406,20 +411,22 @@ def _set_east_asian_language(document: DocxDocument) -> None:
 
 
 def _drop_unused_styles(document: DocxDocument, used_ids: set[str]) -> None:
-    """Keep only the styles this document defines, the defaults and what they link to.
+    """Keep only the styles this document defines, the defaults and what they are based on.
 
     python-docx's template carries about 160 styles (mostly table styles) in 330 KB of
     XML; without them Word lists only the report's own styles, and saving is faster.
     """
     root = document.styles.element
+    style_tag, style_id, default = qn("w:style"), qn("w:styleId"), qn("w:default")
+    elements = list(root.iterchildren(style_tag))
     keep = set(used_ids)
-    for element in root.style_lst:
-        if element.default or element.styleId in used_ids:
-            keep.add(element.styleId)
+    for element in elements:
+        if element.get(default) in ("1", "true", "on") or element.get(style_id) in used_ids:
+            keep.add(element.get(style_id))
             for link in element.iterchildren(qn("w:basedOn"), qn("w:next")):
                 keep.add(link.get(qn("w:val")))
-    for element in root.style_lst:
-        if element.styleId not in keep:
+    for element in elements:
+        if element.get(style_id) not in keep:
             root.remove(element)
 
 
@@ -556,11 +563,14 @@ _ORDER = {
 }
 
 
+_RANKS = {parent: {qn(tag): rank for rank, tag in enumerate(tags)} for parent, tags in _ORDER.items()}
+
+
 def _insert_in_order(parent, child) -> None:  # type: ignore[no-untyped-def]
-    order = [qn(tag) for tag in _ORDER[parent.tag]]
-    rank = order.index(child.tag)
+    ranks = _RANKS[parent.tag]
+    rank = ranks[child.tag]
     for index, existing in enumerate(parent):
-        if existing.tag in order and order.index(existing.tag) > rank:
+        if ranks.get(existing.tag, -1) > rank:
             parent.insert(index, child)
             return
     parent.append(child)

@@ -424,3 +424,27 @@ def test_layout_grid_is_checked(tmp_path: Path, old: str, new: str, expected: st
     with pytest.raises(DataFileError) as info:
         load_layout(path)
     assert expected in str(info.value)
+
+
+def test_properties_in_schema_order(tmp_path: Path) -> None:
+    """Word refuses a file whose w:pPr / w:rPr children are out of the schema's sequence."""
+    import zipfile
+
+    from lxml import etree
+
+    from drafting.docx_export import _ORDER
+
+    target = tmp_path / "out.docx"
+    write_docx(parse_text_report(SIGNED_TEXT), target)
+    checked = 0
+    with zipfile.ZipFile(target) as archive:
+        for name in ("word/styles.xml", "word/document.xml", "word/footer1.xml", "word/footer2.xml"):
+            root = etree.fromstring(archive.read(name))
+            for tag, order in _ORDER.items():
+                ranks = {qn(t): i for i, t in enumerate(order)}
+                for element in root.iter(tag):
+                    seen = [ranks.get(child.tag) for child in element]
+                    assert None not in seen, (name, [child.tag for child in element])
+                    assert seen == sorted(seen), (name, [child.tag for child in element])
+                    checked += 1
+    assert checked > 20
