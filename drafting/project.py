@@ -285,6 +285,8 @@ class DraftProject:
         snapshot: dict[str, Any] = {
             fid: copy.deepcopy(facts.get(fid)) for fid in sorted(part_required_facts(self.report, part_id))
         }
+        last = effective_facts(self.catalog, self.report.last_year_facts)
+        snapshot["_last"] = {fid: copy.deepcopy(last[fid]) for fid in snapshot if last.get(fid) is not None}
         snapshot["_meta"] = [self.report.meta.org, self.report.meta.year, self.report.meta.plan]
         if part_id == "measures":
             snapshot["_areas"] = self.area_ids

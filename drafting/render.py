@@ -261,6 +261,8 @@ def template_context(report: Report) -> dict[str, Any]:
         level=kind.level,
         terms=data.terms_for_year(year),
         next_terms=data.terms_for_year(year + 1 if year else None),
+        # Last year's figures where known (drafts started from last year's report), for 同比.
+        last=effective_facts(default_fact_catalog(), report.last_year_facts),
     )
     return context
 

@@ -164,6 +164,23 @@ def _join_cn(values: Any) -> str:
     return "、".join(_bare(v) for v in values if str(v).strip())
 
 
+def _versus(value: Any, last: Any, unit: str = "") -> str:
+    """", 比上年增加3件" / ", 比上年提高1.3个百分点" / ", 与上年持平"; "" when either is unknown.
+
+    unit "%" compares rates in percentage points.
+    """
+    if not isinstance(value, int | float) or not isinstance(last, int | float) or isinstance(value, bool):
+        return ""
+    diff = round(float(value) - float(last), 1)
+    if diff == 0:
+        return "，与上年持平"
+    size = abs(diff)
+    amount = str(int(size)) if float(size).is_integer() else f"{size:.1f}"
+    if unit == "%":
+        return f"，比上年{'提高' if diff > 0 else '下降'}{amount}个百分点"
+    return f"，比上年{'增加' if diff > 0 else '减少'}{amount}{unit}"
+
+
 def _ordinal(value: int) -> str:
     return to_chinese_number(int(value))
 
@@ -183,7 +200,8 @@ def guarded_environment(folder: str) -> GuardedEnvironment:
     )
     env.globals.pop("lipsum", None)
     env.globals["range"] = _limited_range
-    env.filters.update(pct=_pct, cn_date=_cn_date, split_item=_split_item, bare=_bare, join_cn=_join_cn, ordinal=_ordinal)
+    env.filters.update(pct=_pct, cn_date=_cn_date, split_item=_split_item, bare=_bare, join_cn=_join_cn, ordinal=_ordinal,
+                       versus=_versus)
     env.filters = {name: _guard_filter(func) for name, func in env.filters.items()}
     return env
 

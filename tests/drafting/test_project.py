@@ -224,3 +224,13 @@ def test_a_locked_draft_cannot_be_opened_or_overwritten_by_another_window(tmp_pa
     first.close()
     second.close()
     assert DraftProject.open(path, lock=True).is_locked
+
+
+def test_last_years_figures_count_as_facts_for_regeneration(project: DraftProject) -> None:
+    project.set_fact("training_sessions", "12")
+    project.generate("measures")
+    project.set_part_text("measures", project.part_text("measures") + "\n补充。")
+    assert project.pending_regeneration("measures") is None
+    project.report.last_year_facts["training_sessions"] = 9
+    pending = project.pending_regeneration("measures")
+    assert pending is not None and "比上年增加3场" in pending[1]

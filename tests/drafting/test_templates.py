@@ -226,3 +226,18 @@ def test_facts_areas_and_templates_agree() -> None:
     for area in areas:
         own = {spec.id for spec in catalog.for_group(area.fact_group)}
         assert required_facts(area.template) <= own, area.id
+
+
+def test_last_years_figures_give_year_on_year_comparisons() -> None:
+    report = report_with(typical_facts())
+    report.settings["areas"] = ["study", "disputes", "pufa"]
+    assert "比上年" not in render_part(report, "measures")
+    report.last_year_facts = {"training_sessions": 9, "disputes_received": 200, "disputes_resolved": 190,
+                              "pufa_events": 36, "lawsuits": "x"}
+    text = render_part(report, "measures")
+    assert "参训干部460人次，比上年增加3场，" in text
+    assert "调解成功率97.2%，比上年提高2.2个百分点。" in text  # 95.0% last year
+    assert "全年开展法治宣传活动36场，与上年持平，" in text
+    assert_reads_clean(text)
+    report.last_year_facts = {"training_sessions": 15}
+    assert "比上年减少3场" in render_part(report, "measures")
