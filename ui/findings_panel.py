@@ -1,0 +1,221 @@
+"""The checklist findings panel: findings grouped by part and severity, click to jump, 修正 to fix.
+
+Works standalone with a list of Finding (set_findings), or bound to a
+DraftProject: refresh() then re-checks the report, debounced and off the UI
+thread (ui.workers), and a 修正 click applies the mechanical fix to the
+project's report. Signals: finding_activated(Finding) when the user clicks a
+finding (the window jumps to it), fix_requested(Finding) when 修正 is
+clicked, fix_applied(Finding) after the panel changed the project's text,
+findings_changed(list) whenever the shown findings change.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from drafting.checklist.model import Finding, Severity
+from drafting.model import PART_IDS
+
+logger = logging.getLogger(__name__)
+
+#: How long typing must pause before the report is checked again.
+DEBOUNCE_MS = 600
+FINDING_ROLE = Qt.ItemDataRole.UserRole
+_COLOURS = {Severity.ERROR: "#b00020", Severity.WARNING: "#9a6700", Severity.INFO: "#1f4e9c"}
+_WHOLE_REPORT = "全文"
+
+
+def part_names() -> dict[str, str]:
+    """Part id -> its Chinese name from the outline (the id itself when unknown)."""
+    from drafting.outline import default_outline
+
+    try:
+        return {spec.id: spec.name for spec in default_outline().parts}
+    except Exception:  # a broken outline file must not hide the findings
+        return {}
+
+
+def position_text(finding: Finding) -> str:
+    if finding.line is None:
+        return ""
+    return f"第 {finding.line} 行第 {finding.column} 字"
+
+
+class FindingsPanel(QWidget):
+    """A tree: part -> severity -> finding, with a 修正 button beside findings that have a fix."""
+
+    finding_activated = Signal(object)
+    fix_requested = Signal(object)
+    fix_applied = Signal(object)
+    findings_changed = Signal(list)
+
+    def __init__(self, project: Any = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.findings: list[Finding] = []
+        self._names = part_names()
+        self._generation = 0
+        self._checklist: Any = None
+
+        # widgets
+        self.summary_label = QLabel("尚未检查。")
+        self.summary_label.setWordWrap(True)
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(3)
+        self.tree.setHeaderLabels(["问题", "位置", ""])
+        self.tree.setUniformRowHeights(False)
+        self.tree.setWordWrap(True)
+        self.tree.header().setStretchLastSection(False)
+        self.recheck_button = QPushButton("重新检查")
+        self.recheck_button.setEnabled(project is not None)
+        self.debounce_timer = QTimer(self)
+        self.debounce_timer.setSingleShot(True)
+        self.debounce_timer.setInterval(DEBOUNCE_MS)
+
+        # signals
+        self.tree.itemClicked.connect(self._on_tree_item_clicked)
+        self.tree.itemActivated.connect(self._on_tree_item_clicked)
+        self.recheck_button.clicked.connect(self.check_now)
+        self.debounce_timer.timeout.connect(self.check_now)
+
+        # layout
+        top = QHBoxLayout()
+        top.addWidget(self.summary_label, 1)
+        top.addWidget(self.recheck_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.tree, 1)
+
+    # ---- showing findings ----
+
+    def set_findings(self, findings: list[Finding]) -> None:
+        """Show these findings, grouped by part (in outline order) and severity."""
+        self.findings = sorted(findings)
+        self.tree.clear()
+        groups: dict[str, dict[Severity, list[Finding]]] = {}
+        for finding in self.findings:
+            groups.setdefault(finding.part or "", {}).setdefault(finding.severity, []).append(finding)
+        order = {part_id: index for index, part_id in enumerate(PART_IDS)}
+        for part_id in sorted(groups, key=lambda p: order.get(p, -1)):
+            by_severity = groups[part_id]
+            total = sum(len(v) for v in by_severity.values())
+            part_item = QTreeWidgetItem([f"{self._names.get(part_id, part_id) or _WHOLE_REPORT}（{total}）"])
+            part_item.setData(0, FINDING_ROLE, None)
+            self.tree.addTopLevelItem(part_item)
+            for severity in sorted(by_severity, key=lambda s: s.rank):
+                items = by_severity[severity]
+                severity_item = QTreeWidgetItem([f"{severity.label}（{len(items)}）"])
+                severity_item.setForeground(0, QBrush(QColor(_COLOURS[severity])))
+                part_item.addChild(severity_item)
+                for finding in items:
+                    self._add_finding(severity_item, finding)
+            part_item.setExpanded(True)
+            for index in range(part_item.childCount()):
+                part_item.child(index).setExpanded(True)
+        self.tree.resizeColumnToContents(1)
+        self.summary_label.setText(self._summary())
+        self.findings_changed.emit(list(self.findings))
+
+    def _add_finding(self, parent: QTreeWidgetItem, finding: Finding) -> None:
+        item = QTreeWidgetItem([finding.message, position_text(finding), ""])
+        item.setData(0, FINDING_ROLE, finding)
+        tip = finding.message + (f"\n建议：{finding.suggestion}" if finding.suggestion else "")
+        item.setToolTip(0, tip)
+        parent.addChild(item)
+        if finding.fix is not None:
+            button = QPushButton("修正")
+            button.setToolTip(f"把“{finding.match}”改为“{finding.fix}”")
+            button.clicked.connect(lambda _checked=False, f=finding: self._on_fix_clicked(f))
+            self.tree.setItemWidget(item, 2, button)
+
+    def _summary(self) -> str:
+        if not self.findings:
+            return "未发现问题。"
+        counts = {s: sum(1 for f in self.findings if f.severity is s) for s in Severity}
+        return "，".join(f"{s.label} {n} 条" for s, n in counts.items() if n) + "。点击问题可跳转到原文。"
+
+    def finding_items(self) -> list[QTreeWidgetItem]:
+        """The tree rows holding a finding, in display order."""
+        rows: list[QTreeWidgetItem] = []
+        for i in range(self.tree.topLevelItemCount()):
+            part_item = self.tree.topLevelItem(i)
+            for j in range(part_item.childCount()):
+                severity_item = part_item.child(j)
+                rows.extend(severity_item.child(k) for k in range(severity_item.childCount()))
+        return rows
+
+    def fix_button(self, item: QTreeWidgetItem) -> QPushButton | None:
+        widget = self.tree.itemWidget(item, 2)
+        return widget if isinstance(widget, QPushButton) else None
+
+    # ---- user actions ----
+
+    def _on_tree_item_clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        finding = item.data(0, FINDING_ROLE)
+        if isinstance(finding, Finding):
+            self.finding_activated.emit(finding)
+
+    def _on_fix_clicked(self, finding: Finding) -> None:
+        self.fix_requested.emit(finding)
+        if self.project is None:
+            return
+        from drafting.checklist.fixes import apply_fix
+
+        if apply_fix(self.project.report, finding):
+            if hasattr(self.project, "mark_modified"):
+                self.project.mark_modified()
+            self.fix_applied.emit(finding)
+            self.check_now()
+        else:
+            self.summary_label.setText("原文已改动，无法自动修正。请重新检查后再试。")
+
+    # ---- checking a project ----
+
+    def refresh(self) -> None:
+        """Re-check the project's report shortly after the last change (debounced)."""
+        if self.project is not None:
+            self.debounce_timer.start()
+
+    def check_now(self) -> None:
+        """Check a copy of the project's report in the background; stale results are dropped."""
+        if self.project is None:
+            return
+        from drafting.errors import DraftingError
+        from ui.workers import start_job
+
+        self.debounce_timer.stop()
+        self._generation += 1
+        generation = self._generation
+        report = copy.deepcopy(self.project.report)
+        try:
+            if self._checklist is None:
+                from drafting.checklist import default_checklist
+
+                self._checklist = default_checklist()
+        except DraftingError as exc:
+            self.summary_label.setText(str(exc))
+            return
+        checklist = self._checklist
+        self.summary_label.setText("正在检查…")
+        signals = start_job(lambda _progress: checklist.run(report), self)
+        signals.finished.connect(lambda result, g=generation: self._on_check_finished(g, result))
+        signals.failed.connect(self.summary_label.setText)
+
+    def _on_check_finished(self, generation: int, findings: list[Finding]) -> None:
+        if generation == self._generation:
+            self.set_findings(findings)
