@@ -111,8 +111,9 @@ class AreaData:
         return result
 
     def org_kind(self, org: str) -> OrgKind:
+        # By the ending only: "新乡镇人民政府" is a 镇 although its name contains 乡.
         for kind in self.org_kinds:
-            if org.endswith(kind.suffix) or (kind.suffix and kind.suffix in org):
+            if org.endswith(kind.suffix):
                 return kind
         return self.org_kinds[-1]
 

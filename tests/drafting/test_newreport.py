@@ -102,6 +102,11 @@ def test_terms_for_year() -> None:
     assert data.org_kind("某某街道办事处").party == "街道党工委"
     assert data.org_kind("某某乡人民政府").party == "乡党委"
     assert data.org_kind("某某镇").party == "镇党委"
+    assert data.org_kind("新乡镇人民政府").party == "镇党委"  # judged by the ending, not by 乡 inside the name
+    assert data.org_kind("某某乡政府").short_name("某某乡政府") == "某某乡"
+    for org, short in (("某某街道办事处", "某某街道"), ("某某镇政府", "某某镇"), ("某某镇", "某某镇"),
+                       ("某某街道", "某某街道"), ("某某乡人民政府", "某某乡")):
+        assert data.org_kind(org).short_name(org) == short
 
 
 def test_areas_file_errors_name_line_and_key(tmp_path: Path) -> None:
