@@ -241,3 +241,9 @@ def test_last_years_figures_give_year_on_year_comparisons() -> None:
     assert_reads_clean(text)
     report.last_year_facts = {"training_sessions": 15}
     assert "比上年减少3场" in render_part(report, "measures")
+
+
+def test_typed_text_is_never_evaluated_as_a_template() -> None:
+    report = report_with({"other_items": ["{{ 7 * 7 }}{% for i in range(9) %}x{% endfor %}"]})
+    text = render_part(report, "other")
+    assert "{{ 7 * 7 }}{% for i in range(9) %}x{% endfor %}。" in text and "49" not in text
