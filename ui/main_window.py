@@ -319,6 +319,11 @@ class MainWindow(QMainWindow):
         original = entry.original_path if entry.original_path and entry.original_path.is_file() else None
         project = DraftProject(report, original)
         project.recovery_key = entry.key  # keep autosaving into the same copy until saved
+        try:
+            project.acquire_lock()
+        except DraftingError as exc:
+            messages.show_error(self, f"{exc}\n恢复的内容将作为未保存的新草稿打开，请另存为新文件。")
+            project.path = None
         project.mark_modified()
         self.set_project(project)
         self.statusBar().showMessage("已恢复自动保存的草稿，请检查后保存。", 10000)
@@ -338,7 +343,7 @@ class MainWindow(QMainWindow):
         if not self.maybe_close_project():
             return False
         try:
-            project = DraftProject.open(path)
+            project = DraftProject.open(path, lock=True)
         except DraftingError as exc:
             messages.show_error(self, exc)
             return False
@@ -380,6 +385,11 @@ class MainWindow(QMainWindow):
             return False
         self.autosave_timer.stop()
         self.project.discard_recovery()
+        if not self.project.is_locked:
+            try:
+                self.project.acquire_lock()
+            except DraftingError as exc:
+                self.statusBar().showMessage(str(exc), 10000)
         settings.add_recent_file(saved)
         self.statusBar().showMessage(f"已保存到 {saved}", 5000)
         self._update_actions()
@@ -394,7 +404,7 @@ class MainWindow(QMainWindow):
             if answer == dialogs.CANCEL or (answer == dialogs.SAVE and not self.save()):
                 return False
         self.autosave_timer.stop()
-        self.project.discard_recovery()
+        self.project.close()  # releases the draft's lock and drops its recovery copy
         self.project = None
         self._drop_pages()
         for dock in (self.outline_dock, self.findings_dock, self.preview_dock):

@@ -323,3 +323,34 @@ def test_new_report_without_org_is_refused_in_chinese(qtbot, rec: Recorder) -> N
     qtbot.mouseClick(window.start_page.new_button, Qt.MouseButton.LeftButton)
     assert window.project is None
     assert rec.errors and "单位名称" in rec.errors[0]
+
+
+def test_a_draft_open_in_one_window_is_refused_in_another(qtbot, rec: Recorder, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    first = make_window(qtbot)
+    start_new(qtbot, first)
+    rec.save_path = tmp_path / "共用.fzbg"
+    first.save_action.trigger()
+    assert first.project.is_locked
+    second = make_window(qtbot)
+    assert not second.open_path(rec.save_path)
+    assert second.project is None and rec.errors
+    assert first.close()  # closing releases the lock
+    assert second.open_path(rec.save_path)
+    assert second.project.is_locked
+
+
+def test_shortcuts_and_recent_files_and_layout_are_kept(qtbot, rec: Recorder, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot)
+    shortcuts = {a.text(): a.shortcut().toString() for a in window.actions()}
+    assert shortcuts["新建报告"] == "Ctrl+N" and shortcuts["打开草稿…"] == "Ctrl+O"
+    assert shortcuts["保存"] == "Ctrl+S" and shortcuts["导出Word…"] == "Ctrl+E"
+    assert shortcuts["撤销"] == "Ctrl+Z" and shortcuts["重做"] == "Ctrl+Y"
+    start_new(qtbot, window)
+    rec.save_path = tmp_path / "最近.fzbg"
+    window.save_action.trigger()
+    window.resize(640, 480)
+    assert window.close()
+    again = make_window(qtbot)
+    assert again.start_page.recent_list.count() == 1
+    assert rec.save_path.name in again.start_page.recent_list.item(0).text()
+    assert (again.width(), again.height()) == (640, 480)
