@@ -32,9 +32,23 @@ def atomic_write_bytes(path: Path, data: bytes, *, keep_backup: bool = False) ->
     _write_replace(path, data, folder)
 
 
+def _target_mode(path: Path) -> int:
+    """The permissions the file should get: the existing file's, else what open() would give."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def _write_replace(path: Path, data: bytes, folder: Path) -> None:
+    mode = _target_mode(path)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
+        # mkstemp makes the file private (0600); a saved report should be readable like any other file.
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

@@ -126,3 +126,16 @@ def test_atomic_write_leaves_no_temp_files(tmp_path: Path) -> None:
     assert target.read_bytes() == b"two"
     assert (tmp_path / "x.bin.bak").read_bytes() == b"one"
     assert sorted(os.listdir(tmp_path)) == ["x.bin", "x.bin.bak"]
+
+
+def test_atomic_write_gives_normal_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "new.docx"
+    umask = os.umask(0o022)
+    try:
+        atomic.atomic_write_bytes(target, b"x")
+    finally:
+        os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o644
+    target.chmod(0o640)
+    atomic.atomic_write_bytes(target, b"y")
+    assert target.stat().st_mode & 0o777 == 0o640
