@@ -157,18 +157,28 @@ def carry_over(report: Report, year: int, rules: CarryoverRules | None = None) -
     for part in new.parts:
         for block in part.blocks:
             line = block.source_line or 0
-            if part.id == "title" or block.level > 0:
-                moved = _move_years(block.text, old, delta)
-            elif part.id in ("date", "preamble") and len(block.text) <= 30 and _DATE_IN_TEXT.search(block.text):
-                moved = _DATE_IN_TEXT.sub(lambda m: f"{int(m.group(1)) + delta}{m.group(2)}", block.text)
+            head, rest = block.text, ""
+            if part.id == "title":
+                moved = _move_years(head, old, delta)
+            elif block.level > 0:
+                # A run-in heading: only its own words (up to the first 。) move; the text after it is body.
+                end = head.find("。") + 1
+                if end:
+                    head, rest = head[:end], head[end:]
+                moved = _move_years(head, old, delta)
+            elif part.id in ("date", "preamble") and len(head) <= 30 and (_DATE_IN_TEXT.search(head)
+                                                                         or _CN_DATE.search(head)):
+                moved = _CN_DATE.sub(lambda m: _cn_year(m, delta), _DATE_IN_TEXT.sub(
+                    lambda m: f"{int(m.group(1)) + delta}{m.group(2)}", head))
             else:
-                if str(old) in block.text and part.id in STATUTORY + ("preamble",):
-                    notes.append(CarryNote("year", part.id, line, f"提到 {old} 年，请核对是否应改为 {year} 年："
-                                           f"“{_around(block.text, str(old))}”"))
-                continue
-            if moved != block.text:
-                notes.append(CarryNote("year", part.id, line, f"年份已改为新年度：“{block.text}”→“{moved}”"))
-                block.text = moved
+                moved, rest = head, head
+                head = ""
+            if str(old) in rest and part.id in ("preamble", *STATUTORY):
+                notes.append(CarryNote("year", part.id, line, f"提到 {old} 年，请核对是否应改为 {year} 年："
+                                       f"“{_around(rest, str(old))}”"))
+            if moved != head and head:
+                notes.append(CarryNote("year", part.id, line, f"年份已改为新年度：“{head}”→“{moved}”"))
+                block.text = moved + rest
     new.last_year_facts = dict(report.facts)
     for fact, value, source, part_id, line in find_figures(report, rules):
         if fact not in new.last_year_facts:
@@ -189,6 +199,16 @@ def old_year_mentions(report: Report) -> list[tuple[str, int, int, int]]:
         for index, block in enumerate(part.blocks):
             found += [(part.id, index, m.start(), m.end()) for m in re.finditer(rf"(?<!\d){old}(?!\d)", block.text)]
     return found
+
+
+_CN_DIGITS = "〇一二三四五六七八九"
+_CN_DATE = re.compile(r"([〇零○Ｏ一二三四五六七八九]{4})(\s*年\s*[一二三四五六七八九十]{1,2}\s*月)")
+
+
+def _cn_year(match: re.Match[str], delta: int) -> str:
+    """二〇二二年一月 → 二〇二三年一月 (a date written in Chinese numerals)."""
+    digits = "".join(str(_CN_DIGITS.index(c)) if c in _CN_DIGITS else "0" for c in match.group(1))
+    return "".join(_CN_DIGITS[int(d)] for d in str(int(digits) + delta)) + match.group(2)
 
 
 def _move_years(text: str, old: int, delta: int) -> str:

@@ -14,8 +14,9 @@ import copy
 import re
 from dataclasses import dataclass
 
-from drafting.model import Block, Report
-from drafting.numbering import parse_numbering
+from drafting.model import Block, Part, Report
+from drafting.numbering import STANDARD_LEVEL, parse_numbering
+from drafting.outline import default_outline
 
 #: Parts whose blocks are kept line by line (a title over two lines is not a broken sentence).
 _KEEP_LINES = ("title", "addressee", "signature", "date")
@@ -58,15 +59,37 @@ def clean_report(report: Report) -> tuple[Report, list[CleanupNote]]:
     cleaned = copy.deepcopy(report)
     notes: list[CleanupNote] = []
     width = wrap_width(cleaned)
+    uncovered: list[Block] = []
     for part in cleaned.parts:
         for block in part.blocks:
+            before = block.text
             _remove_artifacts(part.id, block, notes)
+            if block.level == 0 and block.text != before and parse_numbering(block.text):
+                uncovered.append(block)
             _normalise_numbering(part.id, block, notes)
         part.blocks = [b for b in part.blocks if b.text.strip() or part.id in _KEEP_LINES]
         if part.id not in _KEEP_LINES:
             part.blocks = _join_broken_lines(part.id, part.blocks, width, notes)
+    for block in uncovered:
+        _promote_heading(cleaned, block, notes)
     _drop_trailing_repeat(cleaned, notes)
     return cleaned, notes
+
+
+def _promote_heading(report: Report, block: Block, notes: list[CleanupNote]) -> None:
+    """A heading hidden behind an artifact ("[bookmark: _GoBack]（三）…") gets its level, and its part."""
+    numbering = parse_numbering(block.text)
+    level = STANDARD_LEVEL.get(numbering.style) if numbering else None
+    part = next((p for p in report.parts if block in p.blocks), None)
+    if level is None or part is None or part.id in _KEEP_LINES:
+        return
+    block.level = level
+    part_id = default_outline().part_for_heading(block.text) if level == 1 else None
+    if part_id is not None and report.part(part_id) is None:
+        index = part.blocks.index(block)
+        report.parts.insert(report.parts.index(part) + 1, Part(part_id, part.blocks[index:]))
+        del part.blocks[index:]
+    notes.append(CleanupNote(part_id or part.id, _line(block), f"删除残留后，“{block.text[:12]}”按{level}级标题处理"))
 
 
 def _line(block: Block) -> int:

@@ -174,3 +174,13 @@ def test_old_year_mentions_for_highlighting(report) -> None:
     assert new.part(part_id).blocks[index].text[start:end] == "2021"
     new.part("preamble").blocks[0].text = "现将我镇2022年法治政府建设情况报告如下："
     assert old_year_mentions(new) == []
+
+
+def test_run_in_heading_moves_only_its_own_words() -> None:
+    text = REPORT.replace("（一）加强学习。全年开展普法活动36场",
+                          "（一）2021年重点工作。计划2022年开展普法活动36场").replace("2022年1月10日", "二〇二二年一月十日")
+    new, notes = carry_over(parse_text_report(text), 2022)
+    block = new.part("measures").blocks[1]
+    assert block.text.startswith("（一）2022年重点工作。计划2022年开展")  # the body after 。 is not rewritten
+    assert new.date_text == "二〇二三年一月十日"
+    assert any(n.line == 6 and "已改为" in n.what for n in notes)

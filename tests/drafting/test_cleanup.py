@@ -103,3 +103,22 @@ def test_samples_keep_their_text(name: str) -> None:
     assert not any("断开" in n.what or "重复" in n.what for n in notes)
     assert sum(len(p.blocks) for p in cleaned.parts) == sum(len(p.blocks) for p in report.parts)
     assert not any("[bookmark" in b.text or "**" in b.text for _, b in cleaned.iter_blocks())
+
+
+def test_heading_behind_an_artifact_gets_its_level_and_part() -> None:
+    text = REPORT.format(body="[bookmark: _GoBack]（二）健全制度体系。全年制定制度3项。").replace(
+        "二、存在的不足和原因", "**二、存在的不足和原因**")
+    report = parse_text_report(text)
+    assert report.part("shortcomings") is None  # the structure could not see the heading
+    cleaned, notes = clean_report(report)
+    measures = cleaned.part("measures").blocks
+    assert (measures[-1].text, measures[-1].level) == ("（二）健全制度体系。全年制定制度3项。", 2)
+    assert [(b.text, b.level) for b in cleaned.part("shortcomings").blocks] == [
+        ("二、存在的不足和原因", 1), ("执法力量不足。", 0)]
+    assert sum("标题处理" in n.what for n in notes) == 2
+
+
+def test_taigong_run_in_heading_after_bookmark_is_level_2() -> None:
+    cleaned, _ = clean_report(load_source(sample_path("taigong-2021")))
+    block = next(b for b in cleaned.part("measures").blocks if b.text.startswith("（三）规范综合行政执法"))
+    assert block.level == 2
