@@ -117,12 +117,19 @@ def _words(value: Any) -> bool:
     return isinstance(value, list) and bool(value) and all(isinstance(v, str) and v for v in value)
 
 
-def _fact_ids() -> set[str]:
+@functools.cache
+def _fact_labels() -> dict[str, tuple[str, str]]:
+    """Fact id -> (label, unit) from templates/facts.yml."""
     try:
         data = read_yaml_file(paths.templates_dir() / "facts.yml")
     except YamlSyntaxError:
-        return set()  # the fact catalogue's own loader reports its problems
-    return {str(f.get("id")) for f in (data or {}).get("facts") or [] if isinstance(f, dict)}
+        return {}  # the fact catalogue's own loader reports its problems
+    return {str(f.get("id")): (str(f.get("label", f.get("id"))), str(f.get("unit", "")))
+            for f in (data or {}).get("facts") or [] if isinstance(f, dict)}
+
+
+def _fact_ids() -> set[str]:
+    return set(_fact_labels())
 
 
 @functools.cache
@@ -183,7 +190,9 @@ def carry_over(report: Report, year: int, rules: CarryoverRules | None = None) -
     for fact, value, source, part_id, line in find_figures(report, rules):
         if fact not in new.last_year_facts:
             new.last_year_facts[fact] = value
-            notes.append(CarryNote("fact", part_id, line, f"去年的数字 {fact} = {value}（“{source}”），已作为同比的上年值"))
+            label, unit = _fact_labels().get(fact, (fact, ""))
+            notes.append(CarryNote("fact", part_id, line,
+                                   f"去年的“{label}”为 {value}{unit}（原文“{source}”），已记为同比的上年值，请核对"))
     return new, notes
 
 
