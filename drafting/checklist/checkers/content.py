@@ -166,6 +166,8 @@ class SimilarToLastYearChecker(Checker):
                 pool = [t.strip() for t in last_year.get(para.part, []) if len(t.strip()) >= self.min_chars]
             best = 0.0
             for old in pool:
+                if 2 * min(len(text), len(old)) < self.threshold * (len(text) + len(old)):
+                    continue  # lengths alone rule it out, before difflib indexes the text
                 matcher = difflib.SequenceMatcher(None, text, old, autojunk=False)
                 if matcher.real_quick_ratio() < self.threshold or matcher.quick_ratio() < self.threshold:
                     continue

@@ -223,8 +223,11 @@ class CharsetChecker(Checker):
 
     def check(self, view: ReportView) -> Iterator[Finding]:
         for para in view.in_parts(self.parts):
-            for offset, char in enumerate(para.text):
-                if ord(char) > 127 and not char.isspace() and not self._printable(char):
+            text = para.text
+            # Look at each distinct character once; only a rare one is searched for again.
+            rare = {c for c in set(text) if ord(c) > 127 and not c.isspace() and not self._printable(c)}
+            for offset, char in enumerate(text):
+                if char in rare:
                     yield self.at(para, offset, char, None, code=f"U+{ord(char):04X}")
 
 
@@ -285,6 +288,8 @@ class EditingLeftoverChecker(Checker):
                 continue
             for earlier in body[:position]:
                 other = earlier.text.strip()
+                if text not in other and 2 * min(len(text), len(other)) <= 0.95 * (len(text) + len(other)):
+                    continue  # lengths alone rule out 95% similarity (difflib's real_quick_ratio)
                 matcher = difflib.SequenceMatcher(None, text, other, autojunk=False)
                 similar = matcher.real_quick_ratio() > 0.95 and matcher.quick_ratio() > 0.95 and matcher.ratio() > 0.95
                 if text in other or similar:
