@@ -7,8 +7,8 @@ part of a 2024 report with all fourteen sub-areas and a typical fact set:
 the guarded sandbox (range budget, size checks, time checks), the facts
 merged with computed rates, the part text turned into blocks and the facts
 snapshot for regeneration offers. The baseline, measured in the same run, is
-a plain ``jinja2.Environment`` rendering the same templates with the same
-context, nothing else. Prints medians for the first generation in a fresh
+a plain ``jinja2.Environment`` (same filters, no sandbox) rendering the same
+templates with the same context, nothing else. Prints medians for the first generation in a fresh
 process (templates compiled then) and for repeated generation, their ratios
 (target ≤ 3×; the absolute figure is what the writer feels), then JSON lines
 for bench/run.py.
@@ -55,9 +55,8 @@ from drafting import paths
 from drafting.render import PART_TEMPLATES, join_paragraphs, selected_areas, template_context
 env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(paths.templates_dir())), trim_blocks=True,
                          lstrip_blocks=True, keep_trailing_newline=True)
-for name, func in (("pct", str), ("cn_date", str), ("split_item", lambda v: (str(v), "")), ("bare", str),
-                   ("join_cn", "、".join), ("ordinal", str)):
-    env.filters[name] = func
+from drafting.sandbox import FILTERS
+env.filters.update(FILTERS)
 context = template_context(project.report)
 def run():
     for part_id in PARTS:

@@ -102,6 +102,11 @@ class FactCatalog:
     def ids(self) -> tuple[str, ...]:
         return tuple(spec.id for spec in self.specs)
 
+    @functools.cached_property
+    def rate_inputs(self) -> frozenset[str]:
+        """Ids of the counts some rate is computed from."""
+        return frozenset(i for spec in self.specs for i in (spec.rate_of or ()))
+
     @property
     def groups(self) -> tuple[str, ...]:
         seen: dict[str, None] = {}
@@ -356,8 +361,13 @@ def effective_facts(catalog: FactCatalog, facts: dict[str, Any]) -> dict[str, An
     A rate computed from its counts wins over a stated one, so the text
     always agrees with the counts it sits beside.
     """
-    result: dict[str, Any] = {spec.id: clean_value(spec, facts.get(spec.id)) for spec in catalog.specs}
-    result.update(computed_facts(catalog, result))
+    result: dict[str, Any] = dict.fromkeys(catalog.ids)
+    for spec in catalog.specs:
+        value = facts.get(spec.id)
+        if value is not None:
+            result[spec.id] = clean_value(spec, value)
+    if any(result.get(i) is not None for i in catalog.rate_inputs):
+        result.update(computed_facts(catalog, result))
     return result
 
 

@@ -185,6 +185,13 @@ def _ordinal(value: int) -> str:
     return to_chinese_number(int(value))
 
 
+#: The text filters templates may use, besides Jinja2's own.
+FILTERS: dict[str, Callable[..., Any]] = {
+    "pct": _pct, "cn_date": _cn_date, "split_item": _split_item, "bare": _bare, "join_cn": _join_cn,
+    "ordinal": _ordinal, "versus": _versus,
+}
+
+
 @functools.cache
 def guarded_environment(folder: str) -> GuardedEnvironment:
     """One environment per template folder (built on first use)."""
@@ -200,8 +207,7 @@ def guarded_environment(folder: str) -> GuardedEnvironment:
     )
     env.globals.pop("lipsum", None)
     env.globals["range"] = _limited_range
-    env.filters.update(pct=_pct, cn_date=_cn_date, split_item=_split_item, bare=_bare, join_cn=_join_cn, ordinal=_ordinal,
-                       versus=_versus)
+    env.filters.update(FILTERS)
     env.filters = {name: _guard_filter(func) for name, func in env.filters.items()}
     return env
 
