@@ -291,6 +291,7 @@ class _Reader:
     blank_before: bool = False
     dropped_toc: int = 0
     carried: str = ""  # text of a paragraph whose mark was deleted (tracked), waiting for the next one
+    _chains: dict[str | None, list[tuple[str, _Style]]] = field(default_factory=dict)
 
     def add(self, text: str, level: int | None) -> None:
         text = text.strip().replace("\u00a0", " ")
@@ -302,21 +303,26 @@ class _Reader:
 
     def paragraph(self, element: etree._Element, in_table: bool = False) -> list[str]:
         """Read one w:p: its label and text lines; adds them unless in a table (then returns them)."""
-        ppr = element.find(W + "pPr")
-        style_id = _val(ppr, "pStyle")
-        chain = _style_chain(self.styles, style_id)
+        ppr = element[0] if len(element) and element[0].tag == W + "pPr" else element.find(W + "pPr")
+        props = {child.tag: child for child in ppr} if ppr is not None else {}
+        style = props.get(W + "pStyle")
+        style_id = style.get(W + "val") if style is not None else None
+        chain = self._chains.get(style_id)
+        if chain is None:
+            chain = self._chains[style_id] = _style_chain(self.styles, style_id)
         if chain and _TOC_STYLE.match(chain[0][1].name):
             self.dropped_toc += 1
             return []
-        label = self._label(ppr, chain)
+        label = self._label(props.get(W + "numPr"), chain)
         text = self.carried + _paragraph_text(element)
         self.carried = ""
-        mark = ppr.find(W + "rPr") if ppr is not None else None
+        mark = props.get(W + "rPr")
         if mark is not None and mark.find(W + "del") is not None and not in_table:
             # The paragraph mark itself was deleted: accepted, this text runs on into the next paragraph.
             self.carried = text if not text.strip() else label + text
             return []
-        level = self._level(ppr, chain, label + text)
+        outline = props.get(W + "outlineLvl")
+        level = self._level(outline.get(W + "val") if outline is not None else None, chain, label + text)
         # A line break inside a heading is layout; in body text it may separate a signature from its date.
         lines = [text.replace("\n", "")] if level else text.split("\n")
         first = next((i for i, line in enumerate(lines) if line.strip()), None)
@@ -328,8 +334,7 @@ class _Reader:
             self.add(line, level if index == 0 else None)
         return lines
 
-    def _label(self, ppr: etree._Element | None, chain: list[tuple[str, _Style]]) -> str:
-        numpr = ppr.find(W + "numPr") if ppr is not None else None
+    def _label(self, numpr: etree._Element | None, chain: list[tuple[str, _Style]]) -> str:
         if numpr is not None:
             num_id = _val(numpr, "numId")
             if num_id in (None, "0"):
@@ -343,12 +348,12 @@ class _Reader:
         return ""
 
     @staticmethod
-    def _level(ppr: etree._Element | None, chain: list[tuple[str, _Style]], text: str) -> int | None:
+    def _level(outline_value: str | None, chain: list[tuple[str, _Style]], text: str) -> int | None:
         numbering = parse_numbering(text.strip())
         if numbering is not None and numbering.style in ("cn_dun", "cn_paren"):
             # "一、" and "（一）" say their level outright, whatever outline level the style carries.
             return numbering.standard_level
-        outline = _int(_val(ppr, "outlineLvl"))
+        outline = _int(outline_value)
         for _, style in chain:
             if outline is not None:
                 break
@@ -413,7 +418,7 @@ def _owner_table(element: etree._Element) -> etree._Element | None:
 
 
 def _hidden(run: etree._Element) -> bool:
-    properties = run.find(W + "rPr")
+    properties = run[0] if len(run) and run[0].tag == W + "rPr" else run.find(W + "rPr")
     vanish = properties.find(W + "vanish") if properties is not None else None
     return vanish is not None and vanish.get(W + "val") not in ("0", "false", "off")
 
