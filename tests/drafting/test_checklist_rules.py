@@ -382,3 +382,26 @@ def test_number_vs_fact(sentence: str, facts: dict, matches: list[str]) -> None:
 def test_every_kind_is_used_by_a_shipped_rule_or_tested() -> None:
     kinds = {rule.kind for rule in load_rules(include_user_dir=False)}
     assert kinds == set(CHECKERS)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "matches"),
+    [
+        ("2020年以来累计建成法治文化阵地12处。", []),
+        ("圆满完成2023年度法治政府建设各项工作任务，培训12次。", ["2023"]),
+        ("圆满完成2024年度法治政府建设各项工作任务，培训12次。", []),
+    ],
+)
+def test_year_mismatch_statements_in_the_body(sentence: str, matches: list[str]) -> None:
+    assert [f.match for f in findings(body_report(sentence), "year-mismatch")] == matches
+
+
+def test_apply_fix_replaces_only_unchanged_text() -> None:
+    from drafting.checklist.fixes import apply_fix
+
+    report = body_report("加强法制宣传，增强法制意识，共12次。")
+    found = findings(report, "fazhi-term")
+    assert [apply_fix(report, f) for f in found] == [True, True]
+    assert report.part("measures").blocks[1].text == "加强法治宣传，增强法治意识，共12次。"
+    assert [apply_fix(report, f) for f in found] == [False, False]  # already fixed: stale findings refused
+    assert findings(report, "fazhi-term") == []

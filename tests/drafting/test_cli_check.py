@@ -141,3 +141,15 @@ def test_check_does_not_import_qt() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO_ROOT, timeout=120)
     assert result.stderr.strip() == ""
+
+
+def test_word_file_checked_like_its_text(tmp_path: Path) -> None:
+    export = pytest.importorskip("drafting.docx_export")
+    word = tmp_path / "dasi.docx"
+    export.write_docx(read_text_report(sample_path("dasi-2021")), word)
+    result = run_cli("check", "--json", str(word), str(sample_path("dasi-2021")))
+    from_word, from_text = json.loads(result.stdout)
+    assert [p["id"] for p in from_word["parts"]] == [p["id"] for p in from_text["parts"]]
+    assert sorted((f["rule"], f["part"], f["match"]) for f in from_word["findings"]) == sorted(
+        (f["rule"], f["part"], f["match"]) for f in from_text["findings"]
+    )

@@ -211,10 +211,20 @@ class YearMismatchChecker(Checker):
     PARAMS = {"statements": (list,), "plans_part": (str,)}
 
     def compile(self, params: dict[str, Any]) -> None:
-        self.statements = [compile_regex(p, "statements") for p in string_list(params.get("statements", []), "statements", True)]
-        for regex in self.statements:
+        # Each statement: a regex with a (?P<year>…) group, or {regex: …, parts: [...]} to limit
+        # it to some parts ("2020年以来累计" in the measures may well mean several years).
+        self.statements: list[tuple[re.Pattern[str], tuple[str, ...]]] = []
+        for entry in params.get("statements", []):
+            parts: tuple[str, ...] = ()
+            if isinstance(entry, dict):
+                if set(entry) - {"regex", "parts"} or "regex" not in entry:
+                    raise ParamError("参数“statements”的每项应是正则表达式，或 {regex: 正则, parts: [部分]}")
+                parts = string_list(entry.get("parts", []), "statements.parts", True)
+                entry = entry["regex"]
+            regex = compile_regex(entry, "statements")
             if "year" not in regex.groupindex:
                 raise ParamError("参数“statements”中的每个正则表达式都应含有命名分组 (?P<year>…)")
+            self.statements.append((regex, parts))
         self.plans_part = params.get("plans_part", "plans")
         self.heading_year = re.compile(r"((?:19|20)\d{2})\s*年")
 
@@ -232,7 +242,9 @@ class YearMismatchChecker(Checker):
                         yield self._finding(para, match.start(1), match.group(1), expected)
             if para.part == self.plans_part:
                 continue
-            for regex in self.statements:
+            for regex, parts in self.statements:
+                if parts and para.part not in parts:
+                    continue
                 for match in regex.finditer(para.text):
                     if int(match.group("year")) != expected:
                         yield self._finding(para, match.start("year"), match.group("year"), expected)
