@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import json
 import struct
-import time
 import zipfile
 from pathlib import Path
 
@@ -268,10 +267,8 @@ def test_round_trip_exported_sample(name: str, tmp_path: Path) -> None:
 
 def _assert_refused(path: Path, *words: str) -> None:
     before = set(path.parent.iterdir())
-    start = time.monotonic()
     with pytest.raises(InputError) as info:
         load_source(path)
-    assert time.monotonic() - start < 20  # generous: a hang or a real decompression would take far longer
     message = info.value.message
     assert all(word in message for word in words), message
     assert "Traceback" not in message
