@@ -64,9 +64,44 @@ def _candidates(folder: Path) -> list[Path]:
     return files
 
 
+def _hostile(folder: Path) -> dict[str, float]:
+    """Milliseconds to refuse a 300 MB zip bomb and 200 000 nested elements (each a clear error)."""
+    import io
+    import zipfile
+
+    from drafting.errors import DraftingError
+
+    files = {}
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive, \
+            archive.open("word/document.xml", "w", force_zip64=True) as member:
+        for _ in range(300):
+            member.write(b"<" * (1024 * 1024))
+    files["refuse_zip_bomb_ms"] = buffer.getvalue()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", "<w:body>" + "<w:sdt>" * 200_000 + "</w:sdt>" * 200_000 + "</w:body>")
+    files["refuse_deep_nesting_ms"] = buffer.getvalue()
+    timings = {}
+    for key, data in files.items():
+        path = folder / f"{key}.docx"
+        path.write_bytes(data)
+        start = time.perf_counter()
+        try:
+            _ours(path)
+        except DraftingError:
+            pass
+        else:
+            raise SystemExit(f"{key}: the hostile file was not refused")
+        timings[key] = round((time.perf_counter() - start) * 1000, 1)
+    return timings
+
+
 def main() -> int:
     results = []
     with tempfile.TemporaryDirectory(prefix="bench-import-") as folder:
+        hostile = _hostile(Path(folder))
+        print(f"拒绝恶意文件：{hostile}")
         for path in _candidates(Path(folder)):
             baseline = _median(_bare, path)
             value = _median(_ours, path)
@@ -82,7 +117,7 @@ def main() -> int:
         "ratio": round(value / baseline, 2),
         "target_ratio": TARGET_RATIO,
         "baseline_name": "python-docx Document() + paragraph texts",
-        "extra": {"file": name, "bytes": size, "runs": RUNS,
+        "extra": {"file": name, "bytes": size, "runs": RUNS, **hostile,
                   "all": {r[0]: {"ms": round(r[2] * 1000, 2), "baseline_ms": round(r[3] * 1000, 2)} for r in results}},
     }, ensure_ascii=False))
     return 0
