@@ -161,6 +161,9 @@ def carry_over(report: Report, year: int, rules: CarryoverRules | None = None) -
     new.last_year = {part.id: [b.text for b in part.blocks if b.text.strip() and b.level != 1]
                      for part in report.parts if part.id in ("preamble", *STATUTORY)}
     new.settings = {"carried_from_year": old, "structure_confidence": part_confidence(report)}
+    if isinstance(report.settings.get("areas"), list):
+        new.settings["areas"] = list(report.settings["areas"])
+    _choose_plan(new, report, notes)
     for part in new.parts:
         for block in part.blocks:
             line = block.source_line or 0
@@ -194,6 +197,22 @@ def carry_over(report: Report, year: int, rules: CarryoverRules | None = None) -
             notes.append(CarryNote("fact", part_id, line,
                                    f"去年的“{label}”为 {value}{unit}（原文“{source}”），已记为同比的上年值，请核对"))
     return new, notes
+
+
+def _choose_plan(new: Report, report: Report, notes: list[CarryNote]) -> None:
+    """The national plan in force for the new year (templates/plans.yml), and a note when it changed."""
+    from drafting.plans import plan_for_year
+
+    year = new.meta.year
+    plan = plan_for_year(year)
+    if plan is None:
+        notes.append(CarryNote("year", "", 0, f"{year} 年没有已知的法治政府建设实施纲要，请在窗口中选择或填写所依据的纲要。"))
+        new.meta.plan = ""
+        return
+    if report.meta.plan and report.meta.plan != plan.name:
+        notes.append(CarryNote("year", "", 0, f"所依据的纲要已由《{report.meta.plan}》改为《{plan.name}》。"))
+    new.meta.plan = plan.name
+    new.settings["plan_id"] = plan.id
 
 
 def old_year_mentions(report: Report) -> list[tuple[str, int, int, int]]:

@@ -184,3 +184,16 @@ def test_run_in_heading_moves_only_its_own_words() -> None:
     assert block.text.startswith("（一）2022年重点工作。计划2022年开展")  # the body after 。 is not rewritten
     assert new.date_text == "二〇二三年一月十日"
     assert any(n.line == 6 and "已改为" in n.what for n in notes)
+
+
+def test_plan_in_force_for_the_new_year(report) -> None:
+    from drafting.plans import plan_for_year
+
+    new, notes = carry_over(report, 2022)
+    assert new.meta.plan == plan_for_year(2022).name and new.settings["plan_id"] == plan_for_year(2022).id
+    report.meta.plan = plan_for_year(2020).name
+    new, notes = carry_over(report, 2022)
+    assert any("纲要已由" in n.what for n in notes)
+    if plan_for_year(2031) is None:
+        new, notes = carry_over(report, 2031)
+        assert new.meta.plan == "" and any("没有已知的" in n.what for n in notes)
