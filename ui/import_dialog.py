@@ -125,7 +125,9 @@ class ImportReviewDialog(QDialog):
         self.table.setRowCount(len(rows))
         for row, (part, block) in enumerate(rows):
             text = block.text if len(block.text) <= 60 else block.text[:60] + "……"
-            self.table.setItem(row, 0, QTableWidgetItem(text))
+            item = QTableWidgetItem(text)
+            item.setToolTip(block.text)
+            self.table.setItem(row, 0, item)
             self.table.setItem(row, 1, QTableWidgetItem(_LEVEL_NAMES.get(block.level, "标题")))
             index = body_index.get(id(block))
             if block.level == 1 and index is not None:
