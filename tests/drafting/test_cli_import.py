@@ -156,3 +156,17 @@ def test_import_verb_loads_nothing_heavy() -> None:
             "print(any(m in sys.modules for m in ('PySide6', 'jieba', 'docx', 'lxml')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=Path(importing.__file__).parents[2])
     assert out.stdout.strip() == "False", out.stderr
+
+
+def test_check_and_export_accept_word_files(tmp_path: Path) -> None:
+    pytest.importorskip("drafting.commands.check")
+    source = FIXTURES_DIR / "nb_bianzhi_shuoming_pt12_wps.docx"
+    checked = run_cli("check", "--json", str(source))
+    assert checked.returncode in (0, 1), checked.stderr
+    assert json.loads(checked.stdout)[0]["findings"]
+    out = tmp_path / "out.docx"
+    exported = run_cli("export", str(source), "-o", str(out))
+    assert exported.returncode == 0, exported.stderr
+    import docx
+
+    assert "一、任务来源及计划要求" in [p.text for p in docx.Document(str(out)).paragraphs]
