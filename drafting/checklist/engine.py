@@ -15,7 +15,7 @@ from pathlib import Path
 from drafting.checklist.checkers import CHECKERS, Checker
 from drafting.checklist.context import ReportView
 from drafting.checklist.loader import load_rules
-from drafting.checklist.model import Finding, RuleSpec
+from drafting.checklist.model import Finding, RuleSpec, Severity
 from drafting.model import Report
 
 logger = logging.getLogger(__name__)
@@ -40,8 +40,35 @@ class Checklist:
             try:
                 found.update(checker.check(view))
             except Exception:  # one broken rule must not hide the findings of all the others
-                logger.exception("rule %s failed", checker.rule.id)
+                logger.debug("rule %s failed", checker.rule.id, exc_info=True)
+                found.add(_rule_failed(checker.rule))
         return sorted(found)
+
+
+def _rule_failed(rule: RuleSpec) -> Finding:
+    """Say that a rule could not run, rather than pretend it found nothing."""
+    return Finding(
+        rule=rule.id,
+        severity=Severity.INFO,
+        part=None,
+        line=None,
+        column=None,
+        match="",
+        message=f"检查规则“{rule.id}”运行出错，已跳过这条规则",
+        suggestion=f"请检查“{rule.source}”第 {rule.line} 行这条规则的参数；其他规则的结果不受影响",
+    )
+
+
+def worst_by_part(findings: Iterable[Finding]) -> dict[str, Severity]:
+    """The most serious severity found in each part (for the outline's step status)."""
+    worst: dict[str, Severity] = {}
+    for finding in findings:
+        if finding.part is None:
+            continue
+        current = worst.get(finding.part)
+        if current is None or finding.severity.rank < current.rank:
+            worst[finding.part] = finding.severity
+    return worst
 
 
 @functools.lru_cache(maxsize=8)

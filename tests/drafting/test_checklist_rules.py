@@ -62,6 +62,8 @@ def test_wording(sentence: str, hits: int) -> None:
         ("开展专题学习16余次。", []),
         ("发放资料3000余份。", []),
         ("开展专题学习6次。", []),
+        ("参加培训约200余人次。", ["约200余"]),
+        ("参加培训200余人次。", []),
     ],
 )
 def test_count_wording(sentence: str, matches: list[str]) -> None:
@@ -372,6 +374,8 @@ def test_fact_consistency(facts: dict, details: list[str]) -> None:
         ("全年调解成功率98%。", {}, []),
         ("全年受理矛盾纠纷120件，调解成功90件。", {"disputes_received": 100, "disputes_resolved": 90}, ["120"]),
         ("考试合格率100%。", {"exam_taken": 84, "exam_passed": 80}, ["100"]),
+        ("成功调解矛盾纠纷90件。", {"disputes_received": 100, "disputes_resolved": 90}, []),
+        ("产品抽检合格率100%。", {"exam_taken": 84, "exam_passed": 80}, []),
     ],
 )
 def test_number_vs_fact(sentence: str, facts: dict, matches: list[str]) -> None:
@@ -405,3 +409,28 @@ def test_apply_fix_replaces_only_unchanged_text() -> None:
     assert report.part("measures").blocks[1].text == "加强法治宣传，增强法治意识，共12次。"
     assert [apply_fix(report, f) for f in found] == [False, False]  # already fixed: stale findings refused
     assert findings(report, "fazhi-term") == []
+
+
+def test_a_failing_rule_is_reported_not_hidden(monkeypatch: pytest.MonkeyPatch) -> None:
+    from drafting.checklist.checkers.text import CharsetChecker
+
+    def broken(self, view):  # noqa: ANN001
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(CharsetChecker, "check", broken)
+    found = findings(body_report("加强法制宣传，共12次。"))
+    assert {f.rule for f in found} == {"rare-char", "fazhi-term"}
+    (failed,) = [f for f in found if f.rule == "rare-char"]
+    assert failed.severity is Severity.INFO and "运行出错" in failed.message and "default.yml" in failed.suggestion
+
+
+def test_worst_by_part() -> None:
+    from drafting.checklist import worst_by_part
+
+    report = report_from(
+        "青石镇2024年度法治政府建设情况报告\n\n一、主要举措和成效\n加强法制宣传，共12次。\n"
+        "二、存在的不足和原因\n一是部分执法人员执法行为不够规范，执法文书制作质量不高。\n"
+    )
+    worst = worst_by_part(findings(report))
+    assert worst["measures"] is Severity.ERROR and worst["leader_duty"] is Severity.ERROR
+    assert worst["shortcomings"] is Severity.WARNING
