@@ -39,7 +39,7 @@ class _FactField(QWidget):
             self.input: QLineEdit | QPlainTextEdit = QPlainTextEdit()
             self.input.setPlaceholderText("每行一项" + (f"，例如：{spec.example}" if spec.example else ""))
             self.input.setTabChangesFocus(True)
-            self.input.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 14)
+            self.input.setFixedHeight(self.fontMetrics().lineSpacing() * 6 + 14)
         else:
             self.input = QLineEdit()
             placeholder = f"例如：{spec.example}" if spec.example else ""

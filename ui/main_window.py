@@ -452,6 +452,7 @@ class MainWindow(QMainWindow):
             self.preview_dock.setWidget(panel)
         self.preview_dock.setVisible(True)
         self.preview_dock.raise_()
+        self.resizeDocks([self.preview_dock], [int(self.width() * 0.38)], Qt.Orientation.Horizontal)
         panel.show_note("正在生成预览，请稍候……（可以继续写作）")
         report = copy.deepcopy(self.project.report)
         self.run_job(lambda progress: preview_job(report, progress), panel.show_pages, on_error=panel.show_note)

@@ -155,7 +155,7 @@ class PartPage(QWidget):
         facts_scroll = QScrollArea()
         facts_scroll.setWidgetResizable(True)
         facts_scroll.setWidget(facts_widget)
-        facts_scroll.setMinimumWidth(330)
+        facts_scroll.setMinimumWidth(260)
         self._build_facts()
         editors_widget = QWidget()
         editors_box = QVBoxLayout(editors_widget)
@@ -190,6 +190,8 @@ class PartPage(QWidget):
             splitter.addWidget(facts_scroll)
         splitter.addWidget(editors_widget)
         splitter.setStretchFactor(splitter.count() - 1, 3)
+        if has_facts:
+            splitter.setSizes([380, 620])  # the text gets the larger share however narrow the window
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         if statutory:

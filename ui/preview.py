@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from drafting.errors import DraftingError
@@ -25,7 +25,7 @@ from ui.workers import ProgressFn
 
 logger = logging.getLogger(__name__)
 
-PAGE_DPI = 60
+PAGE_DPI = 90
 PDFTOPPM_TIMEOUT = 60
 
 
@@ -72,6 +72,7 @@ class PreviewPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.page_labels: list[QLabel] = []
+        self.pixmaps: list[QPixmap] = []
         self.note_label = QLabel("点击“预览”（工具栏或“文件”菜单）查看打印效果。")
         self.note_label.setObjectName("preview_note")
         self.note_label.setWordWrap(True)
@@ -80,6 +81,7 @@ class PreviewPanel(QWidget):
         self.pages_box.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setWidget(self.pages_widget)
         self.scroll.setStyleSheet("QScrollArea { background: #888; }")
         layout = QVBoxLayout(self)
@@ -94,10 +96,23 @@ class PreviewPanel(QWidget):
         for label in self.page_labels:
             label.deleteLater()
         self.page_labels = []
-        for path in pages:
+        self.pixmaps = [QPixmap(str(path)) for path in pages]
+        for _pixmap in self.pixmaps:
             label = QLabel()
-            label.setPixmap(QPixmap(str(path)))
             label.setStyleSheet("background: white; margin: 6px;")
             self.pages_box.addWidget(label)
             self.page_labels.append(label)
+        self._fit_pages()
         self.show_note(f"共 {len(pages)} 页（与导出的 Word 文件用 LibreOffice 排版的效果一致）。")
+
+    def _fit_pages(self) -> None:
+        """Scale the pages to the panel's width (never above their rendered size)."""
+        width = max(200, self.scroll.viewport().width() - 40)
+        for label, pixmap in zip(self.page_labels, self.pixmaps, strict=True):
+            shown = pixmap if pixmap.width() <= width else pixmap.scaledToWidth(
+                width, Qt.TransformationMode.SmoothTransformation)
+            label.setPixmap(shown)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit_pages()

@@ -44,8 +44,11 @@ def test_preview_shows_pages_rendered_by_libreoffice(qtbot, rec: Recorder) -> No
         pass
     panel = window.preview_dock.widget()
     assert len(panel.page_labels) >= 2
-    pixmap = panel.page_labels[0].pixmap()
-    assert pixmap.height() > pixmap.width() > 300  # an A4 page, portrait
+    page = panel.pixmaps[0]
+    assert page.height() > page.width() > 300  # an A4 page, portrait, as rendered
+    assert abs(page.height() / page.width() - 297 / 210) < 0.02
+    shown = panel.page_labels[0].pixmap()
+    assert shown.width() <= max(page.width(), panel.scroll.viewport().width())  # fitted to the panel
     assert "共" in panel.note_label.text()
 
 
