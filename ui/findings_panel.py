@@ -101,6 +101,9 @@ class FindingsPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.tree, 1)
 
+        if project is not None:
+            self.refresh()
+
     # ---- showing findings ----
 
     def set_findings(self, findings: list[Finding]) -> None:
@@ -212,10 +215,33 @@ class FindingsPanel(QWidget):
             return
         checklist = self._checklist
         self.summary_label.setText("正在检查…")
-        signals = start_job(lambda _progress: checklist.run(report), self)
-        signals.finished.connect(lambda result, g=generation: self._on_check_finished(g, result))
-        signals.failed.connect(self.summary_label.setText)
+        # The signals object is not parented to the panel and is kept alive until the job ends,
+        # so closing the panel mid-check never deletes it under the worker; bound slots of a
+        # deleted panel are disconnected by Qt.
+        signals = start_job(lambda _progress: (generation, checklist.run(report)), None)
+        _PENDING.add(signals)
+        signals.finished.connect(self._on_check_finished)
+        signals.failed.connect(self._on_check_failed)
+        signals.finished.connect(lambda _result, s=signals: _PENDING.discard(s))
+        signals.failed.connect(lambda _message, s=signals: _PENDING.discard(s))
 
-    def _on_check_finished(self, generation: int, findings: list[Finding]) -> None:
+    def _on_check_finished(self, result: tuple[int, list[Finding]]) -> None:
+        generation, findings = result
         if generation == self._generation:
             self.set_findings(findings)
+
+    def _on_check_failed(self, message: str) -> None:
+        self.summary_label.setText(message)
+
+    def set_project(self, project: Any) -> None:
+        """Show the findings of another project (or none), checking it at once."""
+        self.project = project
+        self._generation += 1
+        self.recheck_button.setEnabled(project is not None)
+        self.set_findings([])
+        if project is not None:
+            self.check_now()
+
+
+#: Signals of checks still running (kept referenced until the worker is done with them).
+_PENDING: set[Any] = set()

@@ -115,3 +115,19 @@ def test_stale_fix_is_refused(qtbot) -> None:
     block.text = block.text.replace("法制观念", "思想观念")
     qtbot.mouseClick(panel.fix_button(row), Qt.MouseButton.LeftButton)
     assert not project.modified and "无法自动修正" in panel.summary_label.text()
+
+
+def test_set_project_and_closing_mid_check(qtbot) -> None:
+    panel = FindingsPanel()
+    qtbot.addWidget(panel)
+    assert not panel.recheck_button.isEnabled()
+    with qtbot.waitSignal(panel.findings_changed, timeout=30000, check_params_cb=lambda f: len(f) > 0) as blocker:
+        panel.set_project(_Project(read_text_report(sample_path("dasi-2021"))))
+    assert "fazhi-term" in {f.rule for f in blocker.args[0]} and panel.recheck_button.isEnabled()
+    # a panel closed while its check runs: the result arrives later and goes nowhere
+    other = FindingsPanel(_Project(read_text_report(sample_path("taigong-2021"))))
+    other.check_now()
+    other.deleteLater()
+    from ui.workers import wait_for_jobs
+
+    assert wait_for_jobs(30000)
