@@ -177,3 +177,15 @@ def test_fact_expressions_are_sandboxed(tmp_path: Path) -> None:
     rules = [r for r in load_rules([evil], include_user_dir=False) if r.id == "evil"]
     report = body_report("开展培训12次。", facts={"exam_taken": 3})
     assert run_checklist(rules, report) == []  # the sandbox refuses; the check is skipped, nothing runs
+
+
+def test_example_county_file_does_what_it_says() -> None:
+    example = paths.checklists_dir() / "example-county.yml"
+    rules = {r.id: r for r in load_rules([example], include_user_dir=False)}
+    assert rules["addressee-missing"].enabled is False
+    assert rules["causes-missing"].severity is Severity.ERROR
+    assert rules["copied-from-last-year"].params["threshold"] == 0.8
+    report = body_report("打造法治文化阵地，依法治县办公室指导，共12次。")
+    found = {f.rule: f for f in run_checklist(list(rules.values()), report)}
+    assert found["county-slogans"].match == "打造"
+    assert found["county-names"].fix == "县委依法治县办"
