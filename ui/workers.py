@@ -50,9 +50,21 @@ class _Runnable(QRunnable):
             self.signals.finished.emit(result)
 
 
-def start_job(job: Job, parent: QObject | None = None) -> JobSignals:
-    """Start a job in the thread pool; connect to the returned signals (queued to the UI thread)."""
+def start_job(job: Job, parent: QObject | None = None, *, on_progress: Callable[[int, str], None] | None = None,
+              on_done: Callable[[Any], None] | None = None,
+              on_error: Callable[[str], None] | None = None) -> JobSignals:
+    """Start a job in the thread pool; its signals arrive queued on the UI thread.
+
+    The callbacks are connected before the job starts: a job that fails at once
+    must not emit before anyone listens.
+    """
     signals = JobSignals(parent)
+    if on_progress is not None:
+        signals.progress.connect(on_progress)
+    if on_done is not None:
+        signals.finished.connect(on_done)
+    if on_error is not None:
+        signals.failed.connect(on_error)
     QThreadPool.globalInstance().start(_Runnable(job, signals))
     return signals
 
@@ -98,11 +110,11 @@ class JobRunner:
         self.bar.setRange(0, 100)
         self.bar.setValue(0)
         self.bar.setVisible(True)
-        signals = start_job(job, self.parent)
-        signals.progress.connect(self._on_progress)
-        signals.finished.connect(lambda result: (self._end(), on_done(result)))
-        signals.failed.connect(lambda message: (self._end(), self.status_bar.clearMessage(), on_error(message)))
-        return signals
+        return start_job(
+            job, self.parent, on_progress=self._on_progress,
+            on_done=lambda result: (self._end(), on_done(result)),
+            on_error=lambda message: (self._end(), self.status_bar.clearMessage(), on_error(message)),
+        )
 
     def _on_progress(self, percent: int, text: str) -> None:
         self.bar.setValue(percent)

@@ -148,8 +148,8 @@ def test_whole_flow_new_generate_edit_save_reopen_export(qtbot, rec: Recorder, t
     # export to Word off the UI thread; the .docx holds the edited text
     rec.export_path = tmp_path / "报告.docx"
     window2.export_action.trigger()
-    with qtbot.waitSignal(window2.last_job.finished, timeout=60000):
-        pass
+    qtbot.waitUntil(lambda: not window2.job_bar.isVisible(), timeout=60000)
+    assert rec.errors == []
     import docx
 
     texts = [p.text for p in docx.Document(str(rec.export_path)).paragraphs]

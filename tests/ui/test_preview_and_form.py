@@ -24,10 +24,9 @@ def test_preview_without_libreoffice_shows_a_clear_note(qtbot, rec: Recorder, mo
     window = make_window(qtbot)
     start_new(qtbot, window)
     window.preview_action.trigger()
-    with qtbot.waitSignal(window.last_job.failed, timeout=30000):
-        pass
     panel = window.preview_dock.widget()
     assert isinstance(panel, PreviewPanel)
+    qtbot.waitUntil(lambda: not window.job_bar.isVisible(), timeout=30000)
     assert "没有找到 LibreOffice" in panel.note_label.text()
     assert panel.page_labels == []
     assert rec.errors == []  # a note in the panel, not an error box
@@ -40,9 +39,8 @@ def test_preview_shows_pages_rendered_by_libreoffice(qtbot, rec: Recorder) -> No
     start_new(qtbot, window)
     window.editor("preamble").setPlainText("今年以来，镇党委镇政府坚持依法行政。" * 40)
     window.preview_action.trigger()
-    with qtbot.waitSignal(window.last_job.finished, timeout=180000):
-        pass
     panel = window.preview_dock.widget()
+    qtbot.waitUntil(lambda: not window.job_bar.isVisible(), timeout=180000)
     assert len(panel.page_labels) >= 2
     page = panel.pixmaps[0]
     assert page.height() > page.width() > 300  # an A4 page, portrait, as rendered
