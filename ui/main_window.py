@@ -49,7 +49,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.project: DraftProject | None = None
         self.pages: dict[str, PartPage] = {}
-        self.findings_widget: QWidget | None = None
+        self.findings_widget: Any = None
         self._last_editor: QWidget | None = None
         self.setWindowTitle(APP_TITLE)
         screen = QGuiApplication.primaryScreen().availableGeometry()
@@ -259,23 +259,64 @@ class MainWindow(QMainWindow):
     def refresh_status(self) -> None:
         if self.project is not None:
             self.outline_panel.refresh(self.project)
-            if self.findings_widget is not None and hasattr(self.findings_widget, "refresh"):
+            if self.findings_widget is not None:
                 self.findings_widget.refresh()
         self._update_actions()
 
     def _attach_findings(self) -> None:
-        """Embed the checklist findings panel when it exists (another issue provides it)."""
-        try:
-            from ui.findings_panel import FindingsPanel  # type: ignore[import-not-found]
-        except ImportError:
+        """Bind the checklist findings panel (ui/findings_panel.py) to the open draft."""
+        if self.findings_widget is not None:
+            self.findings_widget.set_project(self.project)
             return
         try:
-            widget = FindingsPanel(self.project, self)
-        except Exception:  # a panel still being written must not stop the window
-            logger.exception("findings panel could not be built")
+            from ui.findings_panel import FindingsPanel
+        except ImportError:  # the checklist is an optional part of the window
+            logger.exception("findings panel unavailable")
             return
-        self.findings_widget = widget
-        self.findings_dock.setWidget(widget)
+        panel = FindingsPanel(self.project, self)
+        panel.finding_activated.connect(self._on_findings_finding_activated)
+        panel.fix_applied.connect(self._on_findings_fix_applied)
+        panel.findings_changed.connect(self._on_findings_changed)
+        self.findings_widget = panel
+        self.findings_dock.setWidget(panel)
+
+    def _on_findings_changed(self, findings: list) -> None:
+        """Errors and warnings mark their step 有问题 in the outline."""
+        if self.project is None:
+            return
+        by_part: dict[str, list[str]] = {}
+        for finding in findings:
+            if finding.part and finding.severity.value in ("error", "warning"):
+                by_part.setdefault(finding.part, []).append(finding.message)
+        self.project.findings = by_part
+        self.outline_panel.refresh(self.project)
+
+    def _on_findings_finding_activated(self, finding: Any) -> None:
+        """Jump to the finding: its step's page, its paragraph, the flagged words selected."""
+        if self.project is None or not finding.part:
+            return
+        line = 0
+        if finding.block_index is not None:
+            seen = -1
+            for index, (part, block) in enumerate(self.project.report.iter_blocks()):
+                if part.id == finding.part and block.text.strip():
+                    seen += 1
+                if index == finding.block_index:
+                    line = max(seen, 0)
+                    break
+        try:
+            editor = self.editor(finding.part)
+        except (StopIteration, KeyError):
+            return
+        editor.select_span(line, finding.offset or 0, len(finding.match or ""))
+
+    def _on_findings_fix_applied(self, _finding: Any) -> None:
+        """The panel corrected the report: show the new text (undoably) in the open editors."""
+        assert self.project is not None
+        for page in self.pages.values():
+            for part_id, editor in page.editors.items():
+                editor.replace_text(self.project.part_text(part_id))
+        self._on_project_changed()
 
     # ---- autosave and recovery ----
 
@@ -409,6 +450,8 @@ class MainWindow(QMainWindow):
         self._drop_pages()
         for dock in (self.outline_dock, self.findings_dock, self.preview_dock):
             dock.setVisible(False)
+        if self.findings_widget is not None:
+            self.findings_widget.set_project(None)
         self._update_actions()
         return True
 

@@ -69,6 +69,18 @@ class PartEditor(QPlainTextEdit):
         cursor.insertText(text)
         cursor.endEditBlock()
 
+    def select_span(self, line: int, offset: int, length: int) -> None:
+        """Select length characters at offset in paragraph line (0-based), and show them."""
+        block = self.document().findBlockByNumber(max(0, min(line, self.blockCount() - 1)))
+        start = block.position() + max(0, min(offset, block.length() - 1))
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(min(start + length, block.position() + block.length() - 1),
+                           QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        self.setFocus()
+
     def text(self) -> str:
         return self.toPlainText()
 

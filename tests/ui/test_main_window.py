@@ -355,3 +355,26 @@ def test_shortcuts_and_recent_files_and_layout_are_kept(qtbot, rec: Recorder, tm
     assert again.start_page.recent_list.count() == 1
     assert rec.save_path.name in again.start_page.recent_list.item(0).text()
     assert (again.width(), again.height()) == (780, 570)
+
+
+def test_findings_mark_steps_and_jump_to_the_words(qtbot, rec: Recorder) -> None:  # type: ignore[no-untyped-def]
+    from drafting.checklist.model import Finding, Severity
+
+    window = make_window(qtbot)
+    start_new(qtbot, window)
+    panel = window.findings_widget
+    assert panel is not None and window.findings_dock.widget() is panel and panel.project is window.project
+    editor = window.editor("preamble")
+    editor.setPlainText("第一句话。\n2024年，全镇上下坚持依法行政，取得了丰硕成果。")
+    blocks = list(window.project.report.iter_blocks())
+    index = next(i for i, (part, block) in enumerate(blocks) if "丰硕成果" in block.text)
+    finding = Finding(rule="test-boast", severity=Severity.WARNING, part="preamble", line=None, column=None,
+                      match="丰硕成果", message="用语空泛", block_index=index, offset=blocks[index][1].text.index("丰硕成果"))
+    panel.findings_changed.emit([finding])
+    assert window.outline_panel.statuses["preamble"] == "有问题"
+    window.show_step("measures")
+    panel.finding_activated.emit(finding)
+    assert window.current_page().step.id == "preamble"
+    assert editor.textCursor().selectedText() == "丰硕成果"
+    panel.findings_changed.emit([])
+    assert window.outline_panel.statuses["preamble"] != "有问题"
