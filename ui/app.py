@@ -27,12 +27,16 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from ui import messages
+from ui import dialogs, messages
 from ui.settings import APP_NAME, ORG_NAME
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 logger = logging.getLogger(__name__)
 
@@ -87,20 +91,15 @@ def run(argv: list[str]) -> int:
     return app.exec()
 
 
-def _after_show(window: object) -> None:
-    from ui.main_window import MainWindow
-
-    assert isinstance(window, MainWindow)
+def _after_show(window: MainWindow) -> None:
     window.start_page.refresh_plan()
     if os.environ.get("FAZHI_TEST_RESTORE") == "first":
-        from ui import dialogs
-
         def answer(_parent: object, labels: list[str]) -> int | None:
             _OFFERED.extend(labels)
             return 0 if labels else None
 
         dialogs.ask_restore = answer  # type: ignore[assignment]
-    window.offer_recovery()
+    offer_recovery(window)
     _test_open(window)
     _test_script(window)
     _test_state_out(window)
@@ -108,6 +107,42 @@ def _after_show(window: object) -> None:
         from ui.workers import warm_up_segmenter
 
         QTimer.singleShot(WARMUP_DELAY_MS, lambda: window.run_job(warm_up_segmenter, lambda _ok: None))
+
+
+def offer_recovery(window: MainWindow) -> bool:
+    """After a crash or kill, offer the autosaved copies; True when one was restored."""
+    from drafting import recovery
+    from drafting.errors import DraftingError
+    from drafting.project import DraftProject
+
+    entries = recovery.list_recoveries()
+    if not entries:
+        return False
+    index = dialogs.ask_restore(window, [e.label for e in entries])
+    if index is None:
+        if dialogs.confirm(window, "不恢复的话，要删除这些自动保存的副本吗？（选“否”则下次启动时再问）"):
+            for entry in entries:
+                recovery.discard_recovery(entry.key)
+        return False
+    entry = entries[index]
+    try:
+        report = recovery.load_recovery(entry)
+    except DraftingError as exc:
+        messages.show_error(window, exc)
+        return False
+    original = entry.original_path if entry.original_path and entry.original_path.is_file() else None
+    project = DraftProject(report, original)
+    project.recovery_key = entry.key  # keep autosaving into the same copy until saved
+    try:
+        project.acquire_lock()
+    except DraftingError as exc:
+        messages.show_error(window, f"{exc}\n恢复的内容将作为未保存的新草稿打开，请另存为新文件。")
+        project.path = None
+    project.mark_modified()
+    window.set_project(project)
+    window.statusBar().showMessage("已恢复自动保存的草稿，请检查后保存。", 10000)
+    return True
+
 
 
 def _test_open(window: object) -> None:

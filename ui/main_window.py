@@ -318,7 +318,7 @@ class MainWindow(QMainWindow):
                 editor.replace_text(self.project.part_text(part_id))
         self._on_project_changed()
 
-    # ---- autosave and recovery ----
+    # ---- autosave ----
 
     def schedule_autosave(self) -> None:
         """(Re)start the single-shot timer: the copy is written shortly after the last change."""
@@ -335,40 +335,6 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(str(exc), 10000)
             return
         self.statusBar().showMessage("已自动保存副本。", 3000)
-
-    def offer_recovery(self) -> bool:
-        """After a crash or kill, offer the autosaved copies; True when one was restored."""
-        from drafting import recovery
-        from drafting.errors import DraftingError
-        from drafting.project import DraftProject
-
-        entries = recovery.list_recoveries()
-        if not entries:
-            return False
-        index = dialogs.ask_restore(self, [e.label for e in entries])
-        if index is None:
-            if dialogs.confirm(self, "不恢复的话，要删除这些自动保存的副本吗？（选“否”则下次启动时再问）"):
-                for entry in entries:
-                    recovery.discard_recovery(entry.key)
-            return False
-        entry = entries[index]
-        try:
-            report = recovery.load_recovery(entry)
-        except DraftingError as exc:
-            messages.show_error(self, exc)
-            return False
-        original = entry.original_path if entry.original_path and entry.original_path.is_file() else None
-        project = DraftProject(report, original)
-        project.recovery_key = entry.key  # keep autosaving into the same copy until saved
-        try:
-            project.acquire_lock()
-        except DraftingError as exc:
-            messages.show_error(self, f"{exc}\n恢复的内容将作为未保存的新草稿打开，请另存为新文件。")
-            project.path = None
-        project.mark_modified()
-        self.set_project(project)
-        self.statusBar().showMessage("已恢复自动保存的草稿，请检查后保存。", 10000)
-        return True
 
     # ---- open, save, close ----
 
