@@ -20,7 +20,8 @@ PUBLIC_IDS = {
     "part-missing", "signature-missing", "date-missing", "date-format", "addressee-missing",
     "heading-numbering", "year-mismatch", "term-by-year", "fazhi-term", "editing-leftover",
     "causes-missing", "plans-unanswered", "substance", "fact-consistency", "number-vs-fact",
-    "count-wording", "rare-char", "copied-from-last-year",
+    "count-wording", "rare-char", "copied-from-last-year", "org-mismatch", "whole-year-early", "beyond-powers",
+    "wording",
 }
 
 

@@ -434,3 +434,48 @@ def test_worst_by_part() -> None:
     worst = worst_by_part(findings(report))
     assert worst["measures"] is Severity.ERROR and worst["leader_duty"] is Severity.ERROR
     assert worst["shortcomings"] is Severity.WARNING
+
+
+# ---- org-consistency, early-date, beyond-powers ------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("title", "signature", "hits"),
+    [
+        ("青石镇人民政府关于2024年度法治政府建设情况的报告", "青石镇人民政府", 0),
+        ("青石镇2024年度法治政府建设情况报告", "青石镇人民政府", 0),
+        ("青石镇2024年度法治政府建设情况报告", "中共青石镇委员会", 0),
+        ("和平街道2024年度法治政府建设情况报告", "和平街道办事处", 0),
+        ("关于2024年度法治政府建设情况的报告", "白石镇人民政府", 0),
+        ("青石镇2024年度法治政府建设情况报告", "白石镇人民政府", 1),
+        ("青石镇人民政府关于2024年度法治政府建设情况的报告", "青山乡人民政府", 1),
+    ],
+)
+def test_org_mismatch(title: str, signature: str, hits: int) -> None:
+    report = report_from(f"{title}\n\n县委、县政府：\n一、主要举措和成效\n开展培训12次。\n\n{signature}\n2025年1月10日\n")
+    found = findings(report, "org-mismatch")
+    assert [f.match for f in found] == [signature] * hits
+
+
+@pytest.mark.parametrize(
+    ("date", "hits"),
+    [("2024年12月18日", 1), ("2024年12月31日", 0), ("2025年1月10日", 0), ("2024.12.20", 1)],
+)
+def test_whole_year_early(date: str, hits: int) -> None:
+    report = report_from(
+        f"青石镇2024年度法治政府建设情况报告\n\n县委：\n一、主要举措和成效\n全年开展培训12次，全年办结案件8件。\n\n"
+        f"青石镇人民政府\n{date}\n"
+    )
+    assert [f.match for f in findings(report, "whole-year-early")] == ["全年"] * hits
+
+
+@pytest.mark.parametrize(
+    ("plan", "matches"),
+    [
+        ("一是加强立法，完善制度。", ["加强立法"]),
+        ("一是依法办理行政复议案件。", ["办理行政复议案件"]),
+        ("一是做好被申请行政复议的应诉工作，加强基层立法联系点建设。", []),
+    ],
+)
+def test_beyond_powers(plan: str, matches: list[str]) -> None:
+    report = report_from(f"青石镇2024年度法治政府建设情况报告\n\n一、主要举措和成效\n培训12次。\n四、2025年工作计划\n{plan}\n")
+    assert [f.match for f in findings(report, "beyond-powers")] == matches

@@ -56,6 +56,7 @@ EXPECTED = {
             ("term-by-year", "measures", 9),  # 法制办 in 2021
             ("addressee-missing", "addressee", None),
             ("causes-missing", "shortcomings", 26),
+            ("whole-year-early", "measures", 12),  # dated 2021.12.18, yet "全年共有285家…"
         },
     },
 }

@@ -16,8 +16,10 @@ from drafting.checklist.checkers.content import (
 from drafting.checklist.checkers.facts import FactExpressionChecker, NumberVsFactChecker
 from drafting.checklist.checkers.structure import (
     DateFormatChecker,
+    EarlyDateChecker,
     FrameElementChecker,
     HeadingNumberingChecker,
+    OrgConsistencyChecker,
     RequiredPartsChecker,
     YearMismatchChecker,
 )
@@ -37,6 +39,8 @@ CHECKERS: dict[str, type[Checker]] = {
         DateFormatChecker,
         HeadingNumberingChecker,
         YearMismatchChecker,
+        OrgConsistencyChecker,
+        EarlyDateChecker,
         PatternChecker,
         WordReplaceChecker,
         DatedTermsChecker,

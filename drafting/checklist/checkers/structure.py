@@ -123,6 +123,70 @@ def normalized_date(text: str) -> str | None:
     return f"{year}年{month}月{day}日"
 
 
+class OrgConsistencyChecker(Checker):
+    """The organisation in the signature is the one the title names."""
+
+    KIND = "org-consistency"
+    PARAMS = {"suffixes": (list,), "prefixes": (list,), "org_pattern": (str,)}
+    REQUIRED = frozenset({"suffixes", "org_pattern"})
+
+    def compile(self, params: dict[str, Any]) -> None:
+        # Longest first: 街道办事处 before 办事处.
+        self.suffixes = sorted(string_list(params["suffixes"], "suffixes"), key=len, reverse=True)
+        self.org = compile_regex(params["org_pattern"], "org_pattern")
+        self.prefixes = string_list(params.get("prefixes", []), "prefixes", True)
+
+    def _core(self, name: str) -> str:
+        for prefix in self.prefixes:
+            if name.startswith(prefix):
+                name = name[len(prefix) :]
+        for suffix in self.suffixes:
+            if name.endswith(suffix) and len(name) > len(suffix):
+                return name[: -len(suffix)]
+        return name
+
+    def check(self, view: ReportView) -> Iterator[Finding]:
+        title = view.report.title
+        signatures = [p for p in view.paragraphs if p.part == "signature"]
+        if not title or not signatures or not self.org.search(title):
+            return  # a title without an organisation name cannot disagree with the signature
+        for para in signatures:
+            names = [m.group(0) for m in self.org.finditer(para.text)] or [para.text.strip()]
+            if any(self._core(name) in title for name in names):
+                continue
+            yield self.at(para, 0, para.text.strip(), None, title=title)
+
+
+#: "全年" and the like: figures for the whole year.
+class EarlyDateChecker(Checker):
+    """A report dated before 31 December of its year cannot give whole-year figures."""
+
+    KIND = "early-date"
+    PARAMS = {"words": (list,)}
+    REQUIRED = frozenset({"words"})
+    DEFAULT_PARTS = ("preamble", "measures", "leader_duty", "shortcomings", "other")
+
+    def compile(self, params: dict[str, Any]) -> None:
+        self.words = re.compile("|".join(re.escape(w) for w in string_list(params["words"], "words")))
+
+    def check(self, view: ReportView) -> Iterator[Finding]:
+        year = view.year
+        dated = [p for p in view.paragraphs if p.part == "date"]
+        text = dated[-1].text if dated else ""
+        if not dated:
+            found = misplaced_date(view)
+            text = found[1].group(0) if found else ""
+        date = normalized_date(text) if text else None
+        numbers = [int(n) for n in re.findall(r"\d+", date or "")]
+        if year is None or len(numbers) != 3 or numbers[0] != year or (numbers[1], numbers[2]) == (12, 31):
+            return
+        for para in view.in_parts(self.parts):
+            match = self.words.search(para.text)
+            if match:
+                yield self.at(para, match.start(), match.group(0), None, date=date)
+                return  # once is enough: the date is the problem, not each sentence
+
+
 class HeadingNumberingChecker(Checker):
     """Numbering of headings: the GB/T 9704 form for the level, and no skipped or repeated number."""
 
