@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QApplication
 
 from ui import dialogs, messages
 from ui.settings import APP_NAME, ORG_NAME
+from ui.workers import wait_for_jobs
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -88,7 +89,10 @@ def run(argv: list[str]) -> int:
     first_expose = _FirstExpose(os.environ.get("FAZHI_STARTUP_MARKER"), lambda: _after_show(window))
     window.windowHandle().installEventFilter(first_expose)
     window.show()
-    return app.exec()
+    code = app.exec()
+    # Let a running export finish writing before the process ends (jobs are short).
+    wait_for_jobs(30000)
+    return code
 
 
 def _after_show(window: MainWindow) -> None:
