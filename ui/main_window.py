@@ -181,13 +181,13 @@ class MainWindow(QMainWindow):
         self.central.setCurrentWidget(self.start_page)
         self.start_page.org_edit.setFocus()
 
-    def _on_start_page_new_requested(self, org: str, year: int, addressee: str) -> None:
+    def _on_start_page_new_requested(self, org: str, year: int, addressee: str, plan_name: str = "") -> None:
         from drafting.errors import DraftingError
         from drafting.newreport import new_report
         from drafting.project import DraftProject
 
         try:
-            report = new_report(org, year, addressee)
+            report = new_report(org, year, addressee, plan_name or None)
         except DraftingError as exc:
             messages.show_error(self, exc)
             return

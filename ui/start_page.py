@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -27,9 +28,9 @@ from PySide6.QtWidgets import (
 
 
 class StartPage(QWidget):
-    """Emits new_requested(org, year, addressee), open_requested(path or ""), last_year_requested()."""
+    """Emits new_requested(org, year, addressee, plan name), open_requested(path or ""), last_year_requested()."""
 
-    new_requested = Signal(str, int, str)
+    new_requested = Signal(str, int, str, str)
     open_requested = Signal(str)
     last_year_requested = Signal()
 
@@ -51,6 +52,10 @@ class StartPage(QWidget):
         self.addressee_edit = QLineEdit()
         self.addressee_edit.setObjectName("addressee_edit")
         self.addressee_edit.setPlaceholderText("例如：县委、县政府")
+        self.plan_combo = QComboBox()
+        self.plan_combo.setObjectName("plan_combo")
+        self.plan_combo.setEditable(True)
+        self.plan_combo.setToolTip("按报告年度自动选择；没有适用规划时（如 2026 年以后）可直接输入规划名称。")
         self.plan_label = QLabel("")
         self.plan_label.setObjectName("plan_label")
         self.plan_label.setWordWrap(True)
@@ -78,6 +83,7 @@ class StartPage(QWidget):
         form.addRow("单位名称：", self.org_edit)
         form.addRow("报告年度：", self.year_spin)
         form.addRow("主送机关：", self.addressee_edit)
+        form.addRow("适用规划：", self.plan_combo)
         form.addRow("", self.plan_label)
         form.addRow("", self.new_button)
         other_box = QGroupBox("继续写作")
@@ -115,19 +121,25 @@ class StartPage(QWidget):
     def refresh_plan(self) -> None:
         """Show the plan in force and the sub-areas offered for the chosen year (reads the dated data)."""
         from drafting.areas import areas_for_year
-        from drafting.plans import plan_for_year
+        from drafting.plans import load_plans, plan_for_year
 
         year = self.year_spin.value()
         plan = plan_for_year(year)
+        names = [p.name for p in load_plans()]
+        self.plan_combo.clear()
+        if plan is None:
+            self.plan_combo.addItem("")
+        self.plan_combo.addItems(sorted(names, key=lambda n: n != (plan.name if plan else "")))
         areas = areas_for_year(year, plan.id if plan else None)
         picked = [a.name for a in areas if a.default]
-        plan_text = f"适用规划：{plan.title}" if plan else "该年度没有已知的规划，可在报告中自行填写。"
+        plan_text = "" if plan else "该年度没有已知的规划，请在上面输入适用的规划名称（可留空）。\n"
         self.plan_label.setText(
-            f"{plan_text}\n默认子领域（可在“主要举措和成效”中调整）：{'、'.join(picked) or '无'}"
+            f"{plan_text}默认子领域（可在“主要举措和成效”中调整）：{'、'.join(picked) or '无'}"
         )
 
     def _on_new_button_clicked(self) -> None:
-        self.new_requested.emit(self.org_edit.text().strip(), self.year_spin.value(), self.addressee_edit.text().strip())
+        self.new_requested.emit(self.org_edit.text().strip(), self.year_spin.value(),
+                                self.addressee_edit.text().strip(), self.plan_combo.currentText().strip())
 
     def _on_recent_list_item_activated(self, item: QListWidgetItem) -> None:
         self.open_requested.emit(item.data(Qt.ItemDataRole.UserRole))

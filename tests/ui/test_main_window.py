@@ -379,3 +379,20 @@ def test_findings_mark_steps_and_jump_to_the_words(qtbot, rec: Recorder) -> None
     assert editor.textCursor().selectedText() == "丰硕成果"
     panel.findings_changed.emit([])
     assert window.outline_panel.statuses["preamble"] != "有问题"
+
+
+def test_plan_follows_the_year_and_can_be_typed_when_none_is_known(qtbot, rec: Recorder) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot)
+    page = window.start_page
+    page.year_spin.setValue(2019)
+    assert "2015—2020" in page.plan_combo.currentText()
+    page.year_spin.setValue(2024)
+    assert "2021—2025" in page.plan_combo.currentText()
+    page.year_spin.setValue(2027)
+    assert page.plan_combo.currentText() == "" and "没有已知的规划" in page.plan_label.text()
+    page.plan_combo.setEditText("法治政府建设实施纲要（2026—2030年）")
+    type_text(page.org_edit, "某某街道办事处")
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    assert rec.errors == []
+    assert window.project.report.meta.year == 2027
+    assert window.project.report.meta.plan == "法治政府建设实施纲要（2026—2030年）"
