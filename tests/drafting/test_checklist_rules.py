@@ -141,8 +141,14 @@ def test_editing_leftover_broken_line_and_repeat() -> None:
     )
     (finding,) = findings(repeated, "editing-leftover")
     assert finding.message == f"编辑残留（结尾重复了前文）：“{whole[:20]}”" and finding.line == 8
-    numbered = body_report("开展工作包括\n1. 法治培训12次。")
-    assert findings(numbered, "editing-leftover") == []
+    for text in (
+        "开展工作包括\n1. 法治培训12次。",
+        "1)项目的组织，包括任务和职责\n2)人员资格和培训",  # list items
+        "可采用以下方法，包括成本分析和收益分析\na)成本分析主要考虑总成本。",
+        "本部分起草单位：县司法局、县法治政府建设办公室\n本部分起草人：张某。",  # a label line
+        "强化法治基础组建高素质法治队伍\n一直以来，我镇始终把依法行政摆在重要位置。",  # no comma: a heading-like line
+    ):
+        assert findings(body_report(text), "editing-leftover") == [], text
 
 
 # ---- frame-element and date-format -----------------------------------------------------------

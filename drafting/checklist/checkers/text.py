@@ -236,7 +236,13 @@ class EditingLeftoverChecker(Checker):
     in mid-sentence, and a paragraph repeated at the end."""
 
     KIND = "editing-leftover"
-    PARAMS = {"patterns": (list,), "broken_lines": (bool,), "broken_min_chars": (int,), "repeat_min_chars": (int,)}
+    PARAMS = {
+        "patterns": (list,),
+        "broken_lines": (bool,),
+        "broken_min_chars": (int,),
+        "list_marker": (str,),
+        "repeat_min_chars": (int,),
+    }
     REQUIRED = frozenset({"patterns"})
     #: Placeholders hide in the title and signature too ("XX镇人民政府").
     DEFAULT_PARTS = ()
@@ -248,7 +254,9 @@ class EditingLeftoverChecker(Checker):
                 raise ParamError(f"参数“patterns”第 {index} 项应写成 {{regex: 正则, label: 名称}}")
             self.patterns.append((compile_regex(entry["regex"], "patterns.regex"), str(entry.get("label", "编辑残留"))))
         self.broken_lines = params.get("broken_lines", True)
-        self.broken_min = params.get("broken_min_chars", 8)
+        self.broken_min = params.get("broken_min_chars", 15)
+        # List items ("1)", "a)", "5.6.3", "-") end without punctuation by design.
+        self.list_marker = compile_regex(params.get("list_marker", r"^(?:[0-9a-zA-Z]+[)）]|\d+(?:\.\d+)+|[-•·●■◆])"), "list_marker")
         self.repeat_min = params.get("repeat_min_chars", 20)
 
     def check(self, view: ReportView) -> Iterator[Finding]:
@@ -272,8 +280,14 @@ class EditingLeftoverChecker(Checker):
                 or after.part != para.part
                 or len(text) < self.broken_min
                 or text.endswith(tuple(END_PUNCT))
+                # A line cut from a sentence carries its commas; a heading-like line without
+                # punctuation ("定期安全评价") is not a broken sentence.
+                or not any(mark in text for mark in "，、；,")
                 or parse_numbering(after.text) is not None
                 or re.match(r"^[一二三四五六七八九十]+是", after.text)
+                or self.list_marker.match(text)
+                or self.list_marker.match(after.text)
+                or "：" in text
             ):
                 continue
             tail = text[-6:]
