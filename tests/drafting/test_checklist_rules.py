@@ -406,6 +406,15 @@ def test_year_mismatch_statements_in_the_body(sentence: str, matches: list[str])
     assert [f.match for f in findings(body_report(sentence), "year-mismatch")] == matches
 
 
+@pytest.mark.parametrize(
+    ("plan", "matches"),
+    [("2025年，我镇将加强执法培训。", []), ("2024年，我镇将加强执法培训。", ["2024"]), ("我镇将在2024年底前完成。", [])],
+)
+def test_year_mismatch_in_plans_expects_the_next_year(plan: str, matches: list[str]) -> None:
+    report = report_from(f"青石镇2024年度法治政府建设情况报告\n\n一、主要举措和成效\n培训12次。\n四、下一步工作打算\n{plan}\n")
+    assert [f.match for f in findings(report, "year-mismatch")] == matches
+
+
 def test_apply_fix_replaces_only_unchanged_text() -> None:
     from drafting.checklist.fixes import apply_fix
 

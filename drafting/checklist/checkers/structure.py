@@ -304,11 +304,11 @@ class YearMismatchChecker(Checker):
                 for match in self.heading_year.finditer(heading):
                     if int(match.group(1)) != expected:
                         yield self._finding(para, match.start(1), match.group(1), expected)
-            if para.part == self.plans_part:
-                continue
             for regex, parts in self.statements:
                 if parts and para.part not in parts:
                     continue
+                if para.part == self.plans_part and self.plans_part not in parts:
+                    continue  # in the plans only statements written for them (they expect the next year)
                 for match in regex.finditer(para.text):
                     if int(match.group("year")) != expected:
                         yield self._finding(para, match.start("year"), match.group("year"), expected)
