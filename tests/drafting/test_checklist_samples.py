@@ -274,3 +274,22 @@ def test_findings_have_stable_order_and_no_duplicates() -> None:
     first = run_checklist(rules, report)
     again = run_checklist(list(reversed(rules)), report)
     assert first == again == sorted(first) and len(set(first)) == len(first)
+
+
+def test_jieba_runs_at_most_once_per_paragraph(monkeypatch: pytest.MonkeyPatch) -> None:
+    from drafting import segment
+
+    calls: list[str] = []
+    real = segment.spans
+
+    def counting(text: str) -> list[tuple[str, int, int]]:
+        calls.append(text)
+        return real(text)
+
+    monkeypatch.setattr(segment, "spans", counting)
+    report = read_text_report(sample_path("dasi-2021"))
+    findings(report)
+    paragraphs = [block.text for _part, block in report.iter_blocks()]
+    assert calls and len(calls) == len(set(calls)) <= len(paragraphs)
+    # only the paragraphs a word rule needs: those with a wrong-term candidate, the shortcomings and plans
+    assert len(calls) < len(paragraphs) / 2
