@@ -219,6 +219,8 @@ class MainWindow(QMainWindow):
             dock.setVisible(True)
         self.findings_dock.raise_()
         self._attach_findings()
+        self.resizeDocks([self.outline_dock, self.findings_dock], [275, int(self.width() * 0.18)],
+                         Qt.Orientation.Horizontal)
         self.central.setCurrentWidget(self.page_stack)
         self.refresh_status()
         if project.is_modified:
