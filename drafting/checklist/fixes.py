@@ -1,4 +1,8 @@
-"""Apply a finding's mechanical fix (a term replacement) to the report it was found in."""
+"""Where a finding sits in a part's editor text, and applying its mechanical fix (a term replacement).
+
+The window shows each part as Part.text (its blocks joined by newlines);
+locate() turns a finding into a span of that text to select and underline.
+"""
 
 from __future__ import annotations
 
@@ -24,3 +28,25 @@ def apply_fix(report: Report, finding: Finding) -> bool:
         return False
     block.text = block.text[:start] + finding.fix + block.text[end:]
     return True
+
+
+def locate(report: Report, finding: Finding) -> tuple[str, int, int] | None:
+    """(part id, start, end) of the finding's match in that part's Part.text, or None.
+
+    None for a finding without a position (a missing part, contradicting facts)
+    or when the text has changed so the match is no longer there.
+    """
+    if finding.block_index is None or finding.offset is None:
+        return None
+    index = 0
+    for part in report.parts:
+        start = 0
+        for block in part.blocks:
+            if index == finding.block_index:
+                end = finding.offset + len(finding.match)
+                if block.text[finding.offset : end] != finding.match:
+                    return None
+                return part.id, start + finding.offset, start + end
+            start += len(block.text) + 1
+            index += 1
+    return None

@@ -494,3 +494,17 @@ def test_whole_year_early(date: str, hits: int) -> None:
 def test_beyond_powers(plan: str, matches: list[str]) -> None:
     report = report_from(f"青石镇2024年度法治政府建设情况报告\n\n一、主要举措和成效\n培训12次。\n四、2025年工作计划\n{plan}\n")
     assert [f.match for f in findings(report, "beyond-powers")] == matches
+
+
+def test_locate_gives_the_span_in_the_part_text() -> None:
+    from drafting.checklist.fixes import locate
+
+    report = body_report("开展培训12次。\n加强法制宣传，增强法制意识。")
+    spans = [locate(report, f) for f in findings(report, "fazhi-term")]
+    text = report.part("measures").text
+    assert [(part, text[a:b]) for part, a, b in spans] == [("measures", "法制宣传"), ("measures", "法制意识")]
+    partial = report_from("青石镇2024年度法治政府建设情况报告\n\n一、主要举措和成效\n培训12次。\n")
+    missing = findings(partial, "part-missing")[0]
+    assert locate(partial, missing) is None  # a missing part has no span
+    report.part("measures").blocks[-1].text = "加强法治宣传。"
+    assert locate(report, findings(body_report("开展培训12次。\n加强法制宣传。"), "fazhi-term")[0]) is None
