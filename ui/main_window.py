@@ -294,23 +294,20 @@ class MainWindow(QMainWindow):
         self.outline_panel.refresh(self.project)
 
     def _on_findings_finding_activated(self, finding: Any) -> None:
-        """Jump to the finding: its step's page, its paragraph, the flagged words selected."""
+        """Jump to the finding: its step's page, the flagged words selected (when still there)."""
+        from drafting.checklist.fixes import locate
+
         if self.project is None or not finding.part:
             return
-        line = 0
-        if finding.block_index is not None:
-            seen = -1
-            for index, (part, block) in enumerate(self.project.report.iter_blocks()):
-                if part.id == finding.part and block.text.strip():
-                    seen += 1
-                if index == finding.block_index:
-                    line = max(seen, 0)
-                    break
         try:
             editor = self.editor(finding.part)
         except (StopIteration, KeyError):
             return
-        editor.select_span(line, finding.offset or 0, len(finding.match or ""))
+        span = locate(self.project.report, finding)
+        if span is not None and span[0] == finding.part:
+            editor.select_range(span[1], span[2])
+        else:
+            editor.setFocus()
 
     def _on_findings_fix_applied(self, _finding: Any) -> None:
         """The panel corrected the report: show the new text (undoably) in the open editors."""

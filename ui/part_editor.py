@@ -69,14 +69,12 @@ class PartEditor(QPlainTextEdit):
         cursor.insertText(text)
         cursor.endEditBlock()
 
-    def select_span(self, line: int, offset: int, length: int) -> None:
-        """Select length characters at offset in paragraph line (0-based), and show them."""
-        block = self.document().findBlockByNumber(max(0, min(line, self.blockCount() - 1)))
-        start = block.position() + max(0, min(offset, block.length() - 1))
+    def select_range(self, start: int, end: int) -> None:
+        """Select characters start..end of the text (as Part.text counts them) and show them."""
+        last = max(0, self.document().characterCount() - 1)
         cursor = QTextCursor(self.document())
-        cursor.setPosition(start)
-        cursor.setPosition(min(start + length, block.position() + block.length() - 1),
-                           QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(max(0, min(start, last)))
+        cursor.setPosition(max(0, min(end, last)), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
         self.setFocus()
