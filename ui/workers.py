@@ -10,13 +10,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressBar, QStatusBar
 
 from drafting.errors import DraftingError
-from drafting.model import Report
+
+if TYPE_CHECKING:  # the model (dataclasses) loads after the window shows
+    from drafting.model import Report
 
 logger = logging.getLogger(__name__)
 
