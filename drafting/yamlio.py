@@ -67,8 +67,15 @@ def parse_yaml_text(text: str) -> Any:
     except YamlSyntaxError:
         raise
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f"第 {mark.line + 1} 行" if mark else "某处"
+        # The context mark is where the broken construct began (an unclosed bracket),
+        # which is where a person should look; the problem mark is where parsing gave up.
+        start, stop = exc.context_mark, exc.problem_mark
+        if start and stop and start.line != stop.line:
+            where = f"第 {start.line + 1} 行（至第 {stop.line + 1} 行）"
+        elif start or stop:
+            where = f"第 {(start or stop).line + 1} 行"
+        else:
+            where = "某处"
         if exc.problem and "could not determine a constructor" in str(exc.problem):
             raise YamlSyntaxError(f"{where}：含有不允许的标签（如 !!python/object），请删除") from None
         raise YamlSyntaxError(f"{where}：YAML 格式错误（{exc.problem or exc}）") from None

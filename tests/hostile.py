@@ -159,3 +159,63 @@ def encoded_report(folder: Path, encoding: str) -> Path:
     path = folder / f"report-{encoding}.txt"
     path.write_bytes(text.encode(encoding))
     return path
+
+
+def _good_draft_bytes() -> bytes:
+    from drafting.storage import dump_draft
+    from drafting.text_reader import parse_text_report
+
+    return dump_draft(parse_text_report(REPORT_TEXT))
+
+
+def truncated_draft(folder: Path) -> Path:
+    data = _good_draft_bytes()
+    path = folder / "truncated.fzbg"
+    path.write_bytes(data[: len(data) * 2 // 3])
+    return path
+
+
+def newer_draft(folder: Path) -> Path:
+    path = folder / "newer.fzbg"
+    path.write_bytes(_good_draft_bytes().replace(b"version: 1\n", b"version: 7\n", 1))
+    return path
+
+
+def hand_edited_draft(folder: Path) -> Path:
+    """A draft someone edited in Notepad: a tab-indented line and a heading level that does not exist."""
+    data = _good_draft_bytes().replace(b"- h1:", b"- h7:", 1).replace(b"\n  - p:", b"\n\t- p:", 1)
+    path = folder / "edited.fzbg"
+    path.write_bytes(data)
+    return path
+
+
+def malformed_checklist(folder: Path) -> Path:
+    path = folder / "bad-syntax.yml"
+    path.write_text("version: 1\nrules:\n  - id: x\n    kind: [unclosed\n", encoding="utf-8")
+    return path
+
+
+def python_tag_checklist(folder: Path) -> Path:
+    path = folder / "python-tag.yml"
+    path.write_text("version: 1\nrules: !!python/object/apply:os.system ['touch /tmp/pwned-fazhi']\n", encoding="utf-8")
+    return path
+
+
+def alias_bomb_checklist(folder: Path) -> Path:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 9):
+        prev = chr(ord("a") + i - 1)
+        cur = chr(ord("a") + i)
+        lines.append(f"{cur}: &{cur} [{', '.join(['*' + prev] * 9)}]")
+    path = folder / "alias-bomb.yml"
+    path.write_text("version: 1\n" + "\n".join(lines) + "\nrules: *i\n", encoding="utf-8")
+    return path
+
+
+def unknown_kind_checklist(folder: Path) -> Path:
+    path = folder / "unknown-kind.yml"
+    path.write_text(
+        "version: 1\nrules:\n  - id: my-rule\n    kind: telepathy\n    severity: error\n    message: x\n",
+        encoding="utf-8",
+    )
+    return path

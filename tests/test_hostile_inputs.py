@@ -61,6 +61,9 @@ HOSTILE_FILES: dict[str, Callable[[Path], Path]] = {
     "entities.docx": hostile.entity_expansion_docx,
     "deep.docx": hostile.deep_nesting_docx,
     "huge.txt": hostile.huge_text,
+    "truncated.fzbg": hostile.truncated_draft,
+    "newer.fzbg": hostile.newer_draft,
+    "edited.fzbg": hostile.hand_edited_draft,
 }
 
 
@@ -68,11 +71,15 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _assert_clean_failure(code: int, err: str, elapsed: float, peak_kb: int) -> None:
+def _assert_clean_failure(code: int, err: str, elapsed: float, peak_kb: int, *, max_lines: int = 1) -> None:
+    """Exit 2, a Chinese message starting 错误：, no traceback, within the time and memory bounds.
+
+    A source gets one line; a rule file may list one more line per problem found in it.
+    """
     assert code == 2, err
     assert "Traceback" not in err
     lines = [line for line in err.splitlines() if line.strip()]
-    assert len(lines) == 1, err
+    assert 1 <= len(lines) <= max_lines, err
     assert lines[0].startswith("错误：")
     assert any("\u4e00" <= ch <= "\u9fff" for ch in lines[0])
     assert elapsed < TIME_LIMIT_S, f"took {elapsed:.1f} s"
@@ -87,15 +94,25 @@ def hostile_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+def _verb_args(verb: str, source: Path, out_dir: Path) -> list[str]:
+    if verb == "export":
+        return ["export", str(source), "-o", str(out_dir / "r.docx")]
+    if verb == "import":
+        return ["import", str(source), "--year", "2025", "-o", str(out_dir / "r.fzbg")]
+    return ["check", str(source)]
+
+
+@pytest.mark.parametrize("verb", ["export", "check", "import"])
 @pytest.mark.parametrize("name", sorted(HOSTILE_FILES))
-def test_export_refuses_hostile_file(name: str, hostile_dir: Path, tmp_path: Path) -> None:
+def test_cli_refuses_hostile_file(verb: str, name: str, hostile_dir: Path, tmp_path: Path) -> None:
     source = next(p for p in hostile_dir.iterdir() if p.name == _file_name(name, hostile_dir))
     before = _digest(source)
     out_dir = tmp_path / "out"
     out_dir.mkdir()
-    code, _out, err, elapsed, peak = _run_measured(["export", str(source), "-o", str(out_dir / "r.docx")], tmp_path)
+    code, _out, err, elapsed, peak = _run_measured(_verb_args(verb, source, out_dir), tmp_path)
     _assert_clean_failure(code, err, elapsed, peak)
     assert list(out_dir.iterdir()) == []
+    assert list(tmp_path.glob("*.tmp")) == []
     assert _digest(source) == before
 
 
@@ -110,6 +127,7 @@ def _file_name(key: str, folder: Path) -> str:
         "entities.docx": "laughs.docx",
         "deep.docx": "deep.docx",
         "huge.txt": "huge.txt",
+        "edited.fzbg": "edited.fzbg",
     }
     return mapping.get(key, key)
 
@@ -125,3 +143,24 @@ def test_export_reads_every_common_encoding(encoding: str, tmp_path: Path) -> No
     texts = [p.text for p in docx.Document(str(out)).paragraphs]
     assert any("法治政府建設情況" in t or "法治政府建设情况" in t for t in texts)
     assert any("依法行政" in t for t in texts)
+
+
+CHECKLIST_FILES: dict[str, tuple[Callable[[Path], Path], str]] = {
+    "malformed": (hostile.malformed_checklist, "第 4 行"),
+    "python-tag": (hostile.python_tag_checklist, "标签"),
+    "alias-bomb": (hostile.alias_bomb_checklist, "别名"),
+    "unknown-kind": (hostile.unknown_kind_checklist, "telepathy"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CHECKLIST_FILES))
+def test_check_refuses_hostile_checklist(name: str, tmp_path: Path) -> None:
+    make, words = CHECKLIST_FILES[name]
+    rules = make(tmp_path)
+    source = hostile.encoded_report(tmp_path, "utf-8")
+    before = _digest(rules)
+    code, _out, err, elapsed, peak = _run_measured(["check", str(source), "--checklist", str(rules)], tmp_path)
+    _assert_clean_failure(code, err, elapsed, peak, max_lines=4)
+    assert rules.name in err and words in err
+    assert _digest(rules) == before
+    assert not Path("/tmp/pwned-fazhi").exists()
