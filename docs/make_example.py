@@ -1,0 +1,48 @@
+"""Make the README's example: a 2024 report generated from typical facts, exported and rendered.
+
+    python docs/make_example.py
+
+Writes docs/example-2024.docx and docs/example-2024-page1.png, -page2.png (needs LibreOffice and pdftoppm).
+The facts are the ones the end-to-end tests type in (tests/drafting/typical_facts.py).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from drafting.areas import areas_for_year  # noqa: E402
+from drafting.docx_export import write_docx  # noqa: E402
+from drafting.libreoffice import docx_to_pdf  # noqa: E402
+from drafting.model import STATUTORY  # noqa: E402
+from drafting.newreport import new_report  # noqa: E402
+from drafting.project import DraftProject  # noqa: E402
+from tests.drafting.typical_facts import TYPICAL_RAW_FACTS  # noqa: E402
+
+
+def main() -> int:
+    report = new_report("清河镇人民政府", 2024, "县委、县政府", areas=[a.id for a in areas_for_year(2024)][:6])
+    project = DraftProject(report)
+    for fact_id, raw in TYPICAL_RAW_FACTS.items():
+        project.set_fact(fact_id, raw)
+    for part_id in ("preamble", *STATUTORY):
+        project.generate(part_id)
+    out = ROOT / "docs" / "example-2024.docx"
+    write_docx(project.report, out)
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = docx_to_pdf(out, Path(tmp))
+        subprocess.run(
+            ["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "2", str(pdf), str(ROOT / "docs" / "example-2024-page")],
+            check=True,
+        )
+    print(f"written {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
