@@ -2,7 +2,7 @@
 
     python docs/make_example.py
 
-Writes docs/example-2024.docx and docs/example-2024-page1.png, -page2.png (needs LibreOffice and pdftoppm).
+Writes docs/example-2024-page-1.png and -page-2.png (needs LibreOffice and pdftoppm).
 The facts are the ones the end-to-end tests type in (tests/drafting/typical_facts.py).
 """
 
@@ -32,15 +32,15 @@ def main() -> int:
         project.set_fact(fact_id, raw)
     for part_id in ("preamble", *STATUTORY):
         project.generate(part_id)
-    out = ROOT / "docs" / "example-2024.docx"
-    write_docx(project.report, out)
     with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "example-2024.docx"
+        write_docx(project.report, out)
         pdf = docx_to_pdf(out, Path(tmp))
         subprocess.run(
             ["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "2", str(pdf), str(ROOT / "docs" / "example-2024-page")],
             check=True,
         )
-    print(f"written {out}")
+    print("written docs/example-2024-page-1.png, docs/example-2024-page-2.png")
     return 0
 
 
