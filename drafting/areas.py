@@ -17,7 +17,7 @@ from typing import Any
 from drafting import paths
 from drafting.errors import DataFileError
 from drafting.plans import Plan, default_plans, plan_by_id, plan_for_year
-from drafting.yamlio import YamlSyntaxError, check_keys, read_yaml_file
+from drafting.yamlio import check_keys, load_data_file
 
 FORMAT_VERSION = 1
 _AREA_KEYS = {"id", "name", "heading", "heading_by_plan", "fact_group", "template", "default"}
@@ -125,15 +125,10 @@ def load_area_data(path: Path | None = None) -> AreaData:
         DataFileError: every problem found, each naming its line.
     """
     path = path or paths.templates_dir() / "areas.yml"
-    try:
-        data = read_yaml_file(path)
-    except YamlSyntaxError as exc:
-        raise DataFileError(str(path), [str(exc)]) from None
-    problems: list[str] = []
-    if not check_keys(data, {"version", "areas", "terms", "org_kinds"}, {"version", "areas", "org_kinds"}, "子领域文件", problems):
-        raise DataFileError(str(path), problems)
-    if data.get("version") != FORMAT_VERSION:
-        problems.append(f"version 应为 {FORMAT_VERSION}，实际为 {data.get('version')!r}")
+    data, problems = load_data_file(
+        path, keys={"version", "areas", "terms", "org_kinds"}, required={"version", "areas", "org_kinds"},
+        label="子领域文件", version=FORMAT_VERSION,
+    )
     areas = [a for i, e in enumerate(_as_list(data.get("areas")), 1) if (a := _area(e, i, problems))]
     terms = [t for i, e in enumerate(_as_list(data.get("terms")), 1) if (t := _term(e, i, problems))]
     kinds: list[OrgKind] = []

@@ -19,7 +19,7 @@ from typing import Any
 
 from drafting import paths
 from drafting.errors import DataFileError
-from drafting.yamlio import YamlSyntaxError, check_keys, read_yaml_file
+from drafting.yamlio import check_keys, load_data_file
 
 FORMAT_VERSION = 1
 FACT_TYPES = ("count", "percent", "number", "date", "text", "list")
@@ -122,15 +122,9 @@ def load_fact_catalog(path: Path | None = None) -> FactCatalog:
         DataFileError: every problem found, each naming its line.
     """
     path = path or paths.templates_dir() / "facts.yml"
-    try:
-        data = read_yaml_file(path)
-    except YamlSyntaxError as exc:
-        raise DataFileError(str(path), [str(exc)]) from None
-    problems: list[str] = []
-    if not check_keys(data, {"version", "facts"}, {"version", "facts"}, "事实清单", problems):
-        raise DataFileError(str(path), problems)
-    if data.get("version") != FORMAT_VERSION:
-        problems.append(f"version 应为 {FORMAT_VERSION}，实际为 {data.get('version')!r}")
+    data, problems = load_data_file(
+        path, keys={"version", "facts"}, required={"version", "facts"}, label="事实清单", version=FORMAT_VERSION
+    )
     entries = data.get("facts")
     if not isinstance(entries, list):
         raise DataFileError(str(path), [*problems, "facts 应是列表"])

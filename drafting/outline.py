@@ -15,7 +15,7 @@ from drafting import paths
 from drafting.errors import DataFileError
 from drafting.model import PART_IDS
 from drafting.numbering import parse_numbering
-from drafting.yamlio import YamlSyntaxError, check_keys, read_yaml_file
+from drafting.yamlio import check_keys, load_data_file
 
 FORMAT_VERSION = 1
 _PART_KEYS = {"id", "name", "statutory_name", "heading", "kind", "required", "wordings"}
@@ -68,15 +68,10 @@ def load_outline(path: Path | None = None) -> Outline:
         DataFileError: with every problem found, each naming its line.
     """
     path = path or paths.templates_dir() / "outline.yml"
-    try:
-        data = read_yaml_file(path)
-    except YamlSyntaxError as exc:
-        raise DataFileError(str(path), [str(exc)]) from None
-    problems: list[str] = []
-    if not check_keys(data, {"version", "match_order", "parts"}, {"version", "parts"}, "提纲文件", problems):
-        raise DataFileError(str(path), problems)
-    if data.get("version") != FORMAT_VERSION:
-        problems.append(f"version 应为 {FORMAT_VERSION}，实际为 {data.get('version')!r}")
+    data, problems = load_data_file(
+        path, keys={"version", "match_order", "parts"}, required={"version", "parts"}, label="提纲文件",
+        version=FORMAT_VERSION,
+    )
     parts: list[PartSpec] = []
     for index, entry in enumerate(data.get("parts") or [], start=1):
         where = f"第 {index} 个部分"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from drafting import paths
 from drafting.errors import DataFileError
-from drafting.yamlio import YamlSyntaxError, check_keys, read_yaml_file
+from drafting.yamlio import check_keys, load_data_file
 
 FORMAT_VERSION = 1
 
@@ -44,15 +44,9 @@ def load_plans(path: Path | None = None) -> tuple[Plan, ...]:
         DataFileError: every problem found, each naming its line.
     """
     path = path or paths.templates_dir() / "plans.yml"
-    try:
-        data = read_yaml_file(path)
-    except YamlSyntaxError as exc:
-        raise DataFileError(str(path), [str(exc)]) from None
-    problems: list[str] = []
-    if not check_keys(data, {"version", "plans"}, {"version", "plans"}, "纲要文件", problems):
-        raise DataFileError(str(path), problems)
-    if data.get("version") != FORMAT_VERSION:
-        problems.append(f"version 应为 {FORMAT_VERSION}，实际为 {data.get('version')!r}")
+    data, problems = load_data_file(
+        path, keys={"version", "plans"}, required={"version", "plans"}, label="纲要文件", version=FORMAT_VERSION
+    )
     plans: list[Plan] = []
     for index, entry in enumerate(data.get("plans") or [], start=1):
         where = f"第 {index} 个纲要"

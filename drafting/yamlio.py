@@ -121,3 +121,28 @@ def check_keys(
         line = mapping.line if isinstance(mapping, LineDict) else 0
         problems.append(f"第 {line} 行：{where}缺少必需的键“{key}”")
     return True
+
+
+def load_data_file(
+    path: Path, *, keys: set[str], required: set[str], label: str, version: int
+) -> tuple[LineDict, list[str]]:
+    """Read one versioned data file (outline, plans, facts ...) and check its top level.
+
+    Returns the mapping and the problems found so far; the caller validates the
+    entries, appends its own problems and raises DataFileError once with all of them.
+
+    Raises:
+        DataFileError: the file cannot be read or parsed, or its top level is not a mapping.
+    """
+    from drafting.errors import DataFileError
+
+    try:
+        data = read_yaml_file(path)
+    except YamlSyntaxError as exc:
+        raise DataFileError(str(path), [str(exc)]) from None
+    problems: list[str] = []
+    if not check_keys(data, keys, required, label, problems):
+        raise DataFileError(str(path), problems)
+    if data.get("version") != version:
+        problems.append(f"第 {data.line_of('version')} 行：version 应为 {version}，实际为 {data.get('version')!r}")
+    return data, problems
