@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from drafting.errors import ExportError
+from drafting.output_path import check_output_path
 from drafting.sources import load_source
 
 VERB = "export"
@@ -28,18 +28,3 @@ def run(args: argparse.Namespace) -> int:
     write_docx(report, output)
     sys.stdout.write(f"已导出：{output}\n")
     return 0
-
-
-def check_output_path(source: Path, output: Path) -> None:
-    """Refuse an output that is the source itself or lies in a missing folder.
-
-    Raises:
-        ExportError: with what to do instead.
-    """
-    if output.exists() and source.exists() and output.resolve() == source.resolve():
-        raise ExportError(f"输出文件不能与源文件“{source.name}”相同，否则源文件会被覆盖。请换一个输出文件名。")
-    if output.is_dir():
-        raise ExportError(f"“{output}”是文件夹。请在 -o 后写出完整的文件名，例如 {output / '报告.docx'}。")
-    folder = output.parent if str(output.parent) else Path(".")
-    if not folder.is_dir():
-        raise ExportError(f"输出文件夹“{folder}”不存在。请先创建该文件夹，或换一个输出位置。")

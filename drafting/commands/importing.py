@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from drafting.errors import InputError
+from drafting.output_path import check_output_path
 
 VERB = "import"
 HELP = "从去年的报告（草稿、.txt、.docx，或装有 LibreOffice 时的 .doc/.wps）开始，生成新年度的草稿"
@@ -76,13 +77,7 @@ def check_output(source: Path, output: Path) -> None:
     Raises:
         InputError: with what to do instead.
     """
-    if output.exists() and source.exists() and output.resolve() == source.resolve():
-        raise InputError(f"新草稿不能写到原报告“{source.name}”上，否则原文件会被覆盖。请在 -o 后换一个文件名，例如 新报告.fzbg。")
-    if output.is_dir():
-        raise InputError(f"“{output}”是文件夹。请在 -o 后写出完整的文件名，例如 {output / '新报告.fzbg'}。")
-    folder = output.parent if str(output.parent) else Path(".")
-    if not folder.is_dir():
-        raise InputError(f"输出文件夹“{folder}”不存在。请先创建该文件夹，或换一个输出位置。")
+    check_output_path(source, output, example="新报告.fzbg")
     if output.is_file():
         from drafting.storage import looks_like_draft
 

@@ -1,0 +1,28 @@
+"""Checks on an output path before anything is written: never the source, never a folder,
+never into a missing folder. Shared by every verb (and the window) that writes a file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from drafting.errors import ExportError
+
+
+def check_output_path(source: Path, output: Path, *, example: str = "报告.docx") -> None:
+    """Refuse an output that is the source itself, a folder, or lies in a missing folder.
+
+    Args:
+        example: a file name to suggest in the message (报告.docx, 新报告.fzbg ...).
+
+    Raises:
+        ExportError: with what to do instead; nothing has been written.
+    """
+    if output.exists() and source.exists() and output.resolve() == source.resolve():
+        raise ExportError(
+            f"输出文件不能与源文件“{source.name}”相同，否则源文件会被覆盖。请在 -o 后换一个文件名，例如 {example}。"
+        )
+    if output.is_dir():
+        raise ExportError(f"“{output}”是文件夹。请在 -o 后写出完整的文件名，例如 {output / example}。")
+    folder = output.parent if str(output.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(f"输出文件夹“{folder}”不存在。请先创建该文件夹，或换一个输出位置。")
