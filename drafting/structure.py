@@ -155,8 +155,9 @@ def build_report(paragraphs: list[SourceParagraph], outline: Outline | None = No
                 current = Part(part_id)
                 report.parts.append(current)
         current.blocks.append(_block(para, level))
-    if report.parts[-1 if len(report.parts) else 0].id == "preamble" and not current.blocks:
-        report.parts.remove(current)
+    preamble = report.part("preamble")
+    if preamble is not None and not preamble.blocks:
+        report.parts.remove(preamble)  # a report that goes straight into its first heading
     report.parts.extend(tail)
     report.meta = guess_meta(report)
     return report
