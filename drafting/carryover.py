@@ -22,6 +22,7 @@ from typing import Any
 
 from drafting import paths
 from drafting.cleanup import CleanupNote, clean_report
+from drafting.confirmations import UNCHANGED, paragraph_states
 from drafting.errors import DataFileError, InputError
 from drafting.model import STATUTORY, Block, Part, Report
 from drafting.numbering import parse_numbering
@@ -225,8 +226,13 @@ def old_year_mentions(report: Report) -> list[tuple[str, int, int, int]]:
         if part.id not in ("preamble", *STATUTORY):
             continue
         for index, block in enumerate(part.blocks):
-            found += [(part.id, index, m.start(), m.end()) for m in re.finditer(rf"(?<!\d){old}(?!\d)", block.text)]
+            found += [(part.id, index, start, end) for start, end in old_year_spans(block.text, old)]
     return found
+
+
+def old_year_spans(text: str, old_year: int) -> list[tuple[int, int]]:
+    """(start, end) of each mention of old_year in one paragraph (the editor highlights these)."""
+    return [(m.start(), m.end()) for m in re.finditer(rf"(?<!\d){old_year}(?!\d)", text)]
 
 
 _CN_DIGITS = "〇一二三四五六七八九"
@@ -309,14 +315,11 @@ def similarity(a: str, b: str) -> float:
 
 
 def unchanged_paragraphs(report: Report, part_id: str, threshold: float | None = None) -> list[bool]:
-    """For each of last year's paragraphs of this part: is it still (nearly) the same in the draft?"""
-    threshold = default_rules().similarity_threshold if threshold is None else threshold
-    part = report.part(part_id)
-    current = [b.text for b in part.blocks] if part else []
-    marks = []
-    for old in report.last_year.get(part_id, []):
-        marks.append(any(similarity(old, text) >= threshold for text in current if abs(len(text) - len(old)) < len(old)))
-    return marks
+    """For each of last year's paragraphs of this part: is it still (nearly) the same in the draft?
+
+    A draft paragraph the writer confirmed (confirm_paragraphs) no longer counts.
+    """
+    return [state == UNCHANGED for state in paragraph_states(report, part_id, threshold)]
 
 
 # --------------------------------------------------------------------------- the writer's corrections

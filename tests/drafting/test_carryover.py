@@ -197,3 +197,90 @@ def test_plan_in_force_for_the_new_year(report) -> None:
     if plan_for_year(2031) is None:
         new, notes = carry_over(report, 2031)
         assert new.meta.plan == "" and any("没有已知的" in n.what for n in notes)
+
+
+# --------------------------------------------------------------------------- confirmations (issue 5, "confirm")
+
+
+def _copied(report) -> list[str]:  # type: ignore[no-untyped-def]
+    """Texts of the paragraphs the shipped rule copied-from-last-year flags."""
+    from drafting.checklist.engine import default_checklist
+
+    findings = default_checklist().run(report)
+    blocks = [b.text for _p, b in report.iter_blocks()]
+    return [blocks[f.block_index] for f in findings if f.rule == "copied-from-last-year"]
+
+
+def test_paragraph_key_ignores_white_space_and_changes_with_any_edit() -> None:
+    from drafting.confirmations import paragraph_key
+
+    assert paragraph_key("加强 执法\u3000队伍。") == paragraph_key("加强执法队伍。")
+    assert paragraph_key("加强执法队伍。") != paragraph_key("加强执法队伍建设。")
+
+
+def test_confirmed_paragraph_is_stored_and_shown_as_confirmed(report) -> None:
+    from drafting.confirmations import (
+        CONFIRMED,
+        CONFIRMED_KEY,
+        UNCHANGED,
+        carried_paragraphs,
+        confirm_paragraphs,
+        paragraph_states,
+    )
+
+    new, _ = carry_over(report, 2022)
+    assert carried_paragraphs(new, "shortcomings") == ["执法力量不足。"]
+    assert paragraph_states(new, "shortcomings") == [UNCHANGED]
+    assert confirm_paragraphs(new, ["执法力量不足。"]) == 1
+    assert confirm_paragraphs(new, ["执法力量不足。"]) == 0  # once is enough
+    assert len(new.settings[CONFIRMED_KEY]) == 1
+    assert paragraph_states(new, "shortcomings") == [CONFIRMED]
+    assert unchanged_paragraphs(new, "shortcomings") == [False]
+    assert carried_paragraphs(new, "shortcomings") == []
+    # A confirmed paragraph edited later is simply judged again: here it is changed.
+    new.part("shortcomings").blocks[1].text = "执法人员持证率偏低，新进人员多，培训不足。"
+    assert paragraph_states(new, "shortcomings") == ["changed"]
+    confirm_paragraphs(new, [])
+    assert new.settings[CONFIRMED_KEY] == []  # keys of paragraphs gone from the draft are dropped
+
+
+def test_confirmations_survive_save_and_load(report, tmp_path: Path) -> None:
+    from drafting.confirmations import confirm_paragraphs, is_confirmed
+    from drafting.storage import load_draft, save_draft
+
+    new, _ = carry_over(report, 2022)
+    confirm_paragraphs(new, ["执法力量不足。"])
+    save_draft(new, tmp_path / "d.fzbg")
+    again = load_draft(tmp_path / "d.fzbg")
+    assert is_confirmed(again, "执法力量不足。") and not is_confirmed(again, "加强执法队伍建设。")
+
+
+def test_checker_skips_confirmed_paragraphs_only() -> None:
+    from drafting.confirmations import confirm_paragraphs
+
+    new, _ = carry_over(read_last_year(sample_path("taigong-2021")).report, 2022)
+    copied = _copied(new)
+    assert len(copied) >= 3
+    confirm_paragraphs(new, [copied[0]])
+    after = _copied(new)
+    assert copied[0] not in after and after == copied[1:]
+    # Editing the confirmed paragraph a little makes it an ordinary paragraph again: flagged if still similar.
+    block = next(b for _p, b in new.iter_blocks() if b.text == copied[0])
+    block.text = copied[0] + "。"
+    assert block.text in _copied(new)
+
+
+def test_confirmations_setting_of_the_wrong_type_counts_as_none(report) -> None:
+    from drafting.confirmations import CONFIRMED_KEY, confirmed_keys
+
+    new, _ = carry_over(report, 2022)
+    new.settings[CONFIRMED_KEY] = "not a list"
+    assert confirmed_keys(new) == set()
+    new.settings[CONFIRMED_KEY] = [1, "abc"]
+    assert confirmed_keys(new) == {"abc"}
+
+
+def test_old_year_spans_in_one_paragraph() -> None:
+    from drafting.carryover import old_year_spans
+
+    assert old_year_spans("2021年比2020年多，20212不算，2021", 2021) == [(0, 4), (21, 25)]

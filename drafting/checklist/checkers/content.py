@@ -3,7 +3,7 @@
 required-words (the shortcomings part names causes), plans-cover-problems
 (every problem has a matching measure next year), needs-figures (each measures
 sub-part gives a figure or example) and similar-to-last-year (paragraphs
-copied from last year's report).
+copied from last year's report, except those the writer confirmed).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import Any
 from drafting.checklist.checkers.base import Checker, ParamError, body_paragraphs, compile_regex, string_list
 from drafting.checklist.context import Paragraph, ReportView
 from drafting.checklist.model import Finding
+from drafting.confirmations import confirmed_keys, paragraph_key
 
 
 class RequiredWordsChecker(Checker):
@@ -157,9 +158,10 @@ class SimilarToLastYearChecker(Checker):
         if not last_year:
             return
         every = [t.strip() for texts in last_year.values() for t in texts if len(t.strip()) >= self.min_chars]
+        confirmed = confirmed_keys(view.report)  # kept from last year on purpose (the writer confirmed them)
         for para in body_paragraphs(view.in_parts(self.parts)):
             text = para.text.strip()
-            if len(text) < self.min_chars:
+            if len(text) < self.min_chars or (confirmed and paragraph_key(text) in confirmed):
                 continue
             pool = every
             if self.same_part_only:
