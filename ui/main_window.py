@@ -346,13 +346,24 @@ class MainWindow(QMainWindow):
             path = dialogs.ask_open_path(self, str(recent[0].parent) if recent else "")
             if path is None:
                 return False
-        if not self.maybe_close_project():
-            return False
+        # Read (and lock) the file before closing the current draft: a file that cannot be opened
+        # leaves the writer's draft open. The draft already open here is re-locked after closing it.
+        current = self.project.path if self.project is not None else None
+        reopening = current is not None and current.resolve() == Path(path).resolve()
         try:
-            project = DraftProject.open(path, lock=True)
+            project = DraftProject.open(path, lock=not reopening)
         except DraftingError as exc:
             messages.show_error(self, exc)
             return False
+        if not self.maybe_close_project():
+            project.close()
+            return False
+        if reopening:
+            try:
+                project.acquire_lock()
+            except DraftingError as exc:
+                messages.show_error(self, exc)
+                return False
         if project.path is not None:
             settings.add_recent_file(project.path)
         self.set_project(project)
