@@ -28,7 +28,8 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
-SAMPLES = REPO_ROOT.parent / "shared" / "samples"
+from bench.shared_data import SAMPLES  # noqa: E402
+
 TARGET_S = 3.0
 
 ORGS = ("清河镇人民政府", "城关街道办事处", "石门乡人民政府", "东湖街道办事处", "大河镇人民政府")

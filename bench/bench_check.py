@@ -23,7 +23,8 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
-SAMPLES = REPO_ROOT.parent / "shared" / "samples"
+from bench.shared_data import SAMPLES  # noqa: E402
+
 RUNS = 30
 TARGET_RATIO = 5.0
 TARGET_MS = 50.0

@@ -21,8 +21,8 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
-FIXTURES = REPO_ROOT.parent / "shared" / "fixtures" / "docx"
-SAMPLES = REPO_ROOT.parent / "shared" / "samples"
+from bench.shared_data import FIXTURES, SAMPLES  # noqa: E402
+
 RUNS = 15
 TARGET_RATIO = 3.0
 

@@ -82,8 +82,20 @@ def _fmt(value: object, unit: str) -> str:
     return f"{value} {unit}".strip()
 
 
+def _met(figure: dict) -> str:
+    """达标 when every target the figure names is met, 未达标 otherwise, empty without a target."""
+    checks = []
+    if isinstance(figure.get("target_ratio"), (int, float)) and isinstance(figure.get("ratio"), (int, float)):
+        checks.append(figure["ratio"] <= figure["target_ratio"])
+    if isinstance(figure.get("target_abs"), (int, float)) and isinstance(figure.get("value"), (int, float)):
+        checks.append(figure["value"] <= figure["target_abs"])
+    if not checks:
+        return ""
+    return "达标" if all(checks) else "未达标"
+
+
 def _print_table(results: list[dict]) -> None:
-    header = ("figure", "value", "baseline", "ratio", "target")
+    header = ("figure", "value", "baseline", "ratio", "target", "met")
     rows = []
     for r in results:
         unit = r.get("unit", "")
@@ -97,7 +109,8 @@ def _print_table(results: list[dict]) -> None:
             baseline += f" ({r['baseline_name']})"
         ratio = r.get("ratio")
         rows.append((r.get("name", "?"), _fmt(r.get("value", ""), unit), baseline,
-                     f"{ratio:.2f}×" if isinstance(ratio, (int, float)) else "", ", ".join(target)))
+                     f"{ratio:.2f}×" if isinstance(ratio, (int, float)) else "", ", ".join(target),
+                     _met(r)))
     widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
     for row in [header, tuple("-" * w for w in widths), *rows]:
         print("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)))
