@@ -202,6 +202,12 @@ def run_with_progress(parent: QWidget | None, path: Path) -> LastYearImport:
 
 def start_from_last_year(parent: QWidget | None) -> Report | None:
     """The whole 从去年的报告开始 flow; the new draft's Report, or None when cancelled or failed."""
+    result = start_from_last_year_with_source(parent)
+    return result[0] if result is not None else None
+
+
+def start_from_last_year_with_source(parent: QWidget | None) -> tuple[Report, Path] | None:
+    """As start_from_last_year, also giving the file read (the window never saves over it)."""
     path = ask_last_year_path(parent)
     if path is None:
         return None
@@ -223,4 +229,4 @@ def start_from_last_year(parent: QWidget | None) -> Report | None:
     report.settings["started_from"] = path.name
     report.settings["import_notes"] = [str(note) for note in [*imported.cleanup, *notes]]
     logger.info("started a %s draft from %s", report.meta.year, path.name)
-    return report
+    return report, path

@@ -199,8 +199,10 @@ class MainWindow(QMainWindow):
         self.open_path(Path(path) if path else None)
 
     def _on_start_from_last_year(self) -> None:
-        """Start a draft from last year's Word report (the import issue wires this)."""
-        messages.show_info(self, "“从去年的报告开始”即将提供。现在可以先用“打开草稿”打开去年的 .txt 文本。")
+        """Start a new draft from last year's report (.docx, .doc, .wps, .txt or a draft): ui/last_year_actions.py."""
+        from ui.last_year_actions import start_from_last_year
+
+        start_from_last_year(self)
 
     # ---- the project ----
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QTabWidget,
     QToolBox,
     QVBoxLayout,
     QWidget,
@@ -29,12 +30,14 @@ from PySide6.QtWidgets import (
 from drafting.areas import areas_for_year
 from drafting.errors import DraftingError
 from drafting.facts import computed_facts
+from drafting.model import STATUTORY
 from drafting.numbering import standard_prefix
 from drafting.outline import default_outline
 from drafting.project import DraftProject, diff_lines
 from drafting.render import PART_TEMPLATES
 from ui import dialogs, messages
 from ui.fact_form import FactForm
+from ui.last_year_view import LastYearPane
 from ui.outline_panel import Step
 from ui.part_editor import PartEditor
 
@@ -42,6 +45,8 @@ logger = logging.getLogger(__name__)
 
 _EDITOR_TITLES = {"title": "标题", "addressee": "主送机关", "signature": "署名（发文机关）", "date": "成文日期"}
 _SHORT_PARTS = ("title", "addressee", "signature", "date")
+#: Parts whose text last year's report gives (drafting.carryover keeps these in Report.last_year).
+CARRIED_PARTS = ("preamble", *STATUTORY)
 
 
 class AreaPicker(QWidget):
@@ -126,6 +131,7 @@ class PartPage(QWidget):
         self.forms: list[FactForm] = []
         self.parse_errors: dict[str, str] = {}
         self.area_picker: AreaPicker | None = None
+        self.last_year_panes: dict[str, LastYearPane] = {}
         self.last_edited = step.part_ids[0]
         outline = default_outline()
         # widgets
@@ -170,6 +176,7 @@ class PartPage(QWidget):
             editors_box.addWidget(editor, 0 if part_id in _SHORT_PARTS else 1)
         if all(pid in _SHORT_PARTS for pid in step.part_ids):
             editors_box.addStretch(1)
+        self.last_year_panes = self._build_last_year_panes()
         # signals
         self.generate_button.clicked.connect(self._on_generate_button_clicked)
         self.done_check.toggled.connect(self._on_done_check_toggled)
@@ -186,8 +193,18 @@ class PartPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("page_splitter")
         has_facts = bool(self.forms) or self.area_picker is not None
+        side: QWidget = facts_scroll
+        if self.last_year_panes:
+            # Last year's text beside the editor; the facts (if any) share that side in a tab.
+            side = QTabWidget()
+            side.setObjectName("side_tabs")
+            for part_id, pane in self.last_year_panes.items():
+                side.addTab(pane, "去年的内容" if len(self.last_year_panes) == 1 else _EDITOR_TITLES.get(part_id, part_id))
+            if has_facts:
+                side.addTab(facts_scroll, "本部分的事实")
+            has_facts = True
         if has_facts:
-            splitter.addWidget(facts_scroll)
+            splitter.addWidget(side)
         splitter.addWidget(editors_widget)
         splitter.setStretchFactor(splitter.count() - 1, 3)
         if has_facts:
@@ -273,6 +290,31 @@ class PartPage(QWidget):
         self.update_banner()
         self.changed.emit()
 
+    # ---- last year ----
+
+    def _build_last_year_panes(self) -> dict[str, LastYearPane]:
+        """A pane per part of this step that last year's report had (none in a draft not started from it)."""
+        report = self.project.report
+        if not report.last_year:
+            return {}
+        old_year = report.settings.get("carried_from_year")
+        panes = {}
+        for part_id in self.step.part_ids:
+            if part_id not in CARRIED_PARTS:
+                continue
+            editor = self.editors[part_id]
+            editor.set_old_year(old_year if isinstance(old_year, int) else None)
+            pane = LastYearPane(report, part_id, editor)
+            pane.confirmed.connect(self._on_last_year_confirmed)
+            editor.set_confirm_enabled(True)
+            editor.confirm_requested.connect(pane.confirm_text)
+            panes[part_id] = pane
+        return panes
+
+    def _on_last_year_confirmed(self) -> None:
+        self.project.mark_modified()
+        self.changed.emit()
+
     # ---- text ----
 
     def last_editor(self) -> PartEditor:
@@ -288,6 +330,8 @@ class PartPage(QWidget):
             return
         if self.done_check.isChecked() and not text.strip():
             self.done_check.setChecked(False)
+        if part_id in self.last_year_panes:
+            self.last_year_panes[part_id].schedule_refresh()
         self.update_banner()
         self.changed.emit()
 

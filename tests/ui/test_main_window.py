@@ -314,10 +314,15 @@ def test_restore_offer_after_crash(qtbot, rec: Recorder, monkeypatch: pytest.Mon
     assert window.project.is_modified
 
 
-def test_start_from_last_year_says_coming(qtbot, rec: Recorder) -> None:  # type: ignore[no-untyped-def]
+def test_start_from_last_year_cancelled_changes_nothing(qtbot, rec: Recorder, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # The whole flow is tested in tests/ui/test_last_year_flow.py; here: the button runs it.
+    from ui import import_dialog
+
+    asked: list[object] = []
+    monkeypatch.setattr(import_dialog, "ask_last_year_path", lambda parent: asked.append(parent))
     window = make_window(qtbot)
     qtbot.mouseClick(window.start_page.last_year_button, Qt.MouseButton.LeftButton)
-    assert rec.infos and "即将提供" in rec.infos[0]
+    assert asked == [window] and window.project is None and rec.infos == [] and rec.errors == []
 
 
 def test_new_report_without_org_is_refused_in_chinese(qtbot, rec: Recorder) -> None:  # type: ignore[no-untyped-def]
