@@ -16,6 +16,7 @@ import json
 import subprocess
 import sys
 import time
+import unicodedata
 from pathlib import Path
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -111,9 +112,15 @@ def _print_table(results: list[dict]) -> None:
         rows.append((r.get("name", "?"), _fmt(r.get("value", ""), unit), baseline,
                      f"{ratio:.2f}×" if isinstance(ratio, (int, float)) else "", ", ".join(target),
                      _met(r)))
-    widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
+    widths = [max(_width(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
     for row in [header, tuple("-" * w for w in widths), *rows]:
-        print("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)))
+        print("  ".join(str(cell) + " " * (width - _width(str(cell)))
+                        for cell, width in zip(row, widths, strict=True)).rstrip())
+
+
+def _width(text: str) -> int:
+    """Columns on a terminal: Chinese characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 
 
 if __name__ == "__main__":
