@@ -184,3 +184,39 @@ def test_reopening_the_open_draft_keeps_it_open(qtbot, monkeypatch: pytest.Monke
     assert window.project is not None and window.project.path == draft and window.project.is_locked
     window.close()
     assert not lock_path_for(draft).exists()
+
+
+def test_unreadable_file_never_asks_about_unsaved_changes(hostile_dir: dict[str, Path], qtbot,  # type: ignore[no-untyped-def]
+                                                          monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """With unsaved changes, a file that cannot be read is refused before any question: the changes stay."""
+    rec = Recorder(monkeypatch)
+    window, draft = _window_with_saved_draft(qtbot, tmp_path)
+    project = window.project
+    assert project is not None
+    project.set_part_text("measures", project.part_text("measures") + "\n写作者刚补充、尚未保存的一段。")
+    assert project.is_modified
+    rec.path = hostile_dir["truncated.docx"]
+    window.open_action.trigger()
+    assert len(rec.errors) == 1 and rec.asked_save_changes == 0
+    assert window.project is project and project.is_modified
+    assert "尚未保存的一段" in project.part_text("measures")
+    monkeypatch.setattr(dialogs, "ask_save_changes", lambda *_a: dialogs.DISCARD)
+    window.close()
+
+
+def test_cancelled_open_releases_the_other_drafts_lock(qtbot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A readable draft is locked while the writer is asked about unsaved changes; 取消 releases it."""
+    rec = Recorder(monkeypatch)
+    window, draft = _window_with_saved_draft(qtbot, tmp_path)
+    project = window.project
+    assert project is not None
+    project.mark_modified()
+    other = tmp_path / "other.fzbg"
+    save_draft(parse_text_report(hostile.REPORT_TEXT), other)
+    rec.path = other
+    window.open_action.trigger()  # the recorder answers 取消
+    assert rec.asked_save_changes == 1 and rec.errors == []
+    assert window.project is project and project.path == draft and project.is_locked
+    assert not lock_path_for(other).exists()
+    monkeypatch.setattr(dialogs, "ask_save_changes", lambda *_a: dialogs.DISCARD)
+    window.close()
