@@ -27,6 +27,7 @@ from drafting.confirmations import (
     UNCHANGED,
     carried_paragraphs,
     confirm_paragraphs,
+    is_confirmed,
     paragraph_key,
     paragraph_states,
 )
@@ -35,6 +36,8 @@ from ui import messages
 
 UNCHANGED_COLOR = QColor("#fff1b8")
 CONFIRMED_COLOR = QColor("#dff0d8")
+#: Every other row a shade darker, so neighbouring marked paragraphs stay apart.
+_SHADE = 106
 UNCHANGED_TIP = "这一段在草稿中仍与去年基本相同：请按今年的情况修改，或确认沿用。"
 CONFIRMED_TIP = "您已确认沿用这一段；以后修改它，它就算作改写过的段落。"
 _PREFIX = {UNCHANGED: "【未改】", CONFIRMED: "【已确认沿用】"}
@@ -60,6 +63,8 @@ class LastYearView(QWidget):
         self.paragraph_list.setAlternatingRowColors(False)
         self.paragraph_list.setSelectionMode(QListWidget.SelectionMode.NoSelection)
         self.paragraph_list.setObjectName("last_year_paragraphs")
+        # Re-wrap the paragraphs when the splitter or window changes the list's width.
+        self.paragraph_list.setResizeMode(QListWidget.ResizeMode.Adjust)
 
         # ---- layout ----
         layout = QVBoxLayout(self)
@@ -82,15 +87,13 @@ class LastYearView(QWidget):
                                      else "这份草稿不是从去年的报告开始的。")
             return
         states = paragraph_states(report, self.part_id)
-        for text, state in zip(texts, states, strict=True):
+        for row, (text, state) in enumerate(zip(texts, states, strict=True)):
             item = QListWidgetItem(_PREFIX.get(state, "") + text)
             item.setData(STATE_ROLE, state)
-            if state == UNCHANGED:
-                item.setBackground(QBrush(UNCHANGED_COLOR))
-                item.setToolTip(UNCHANGED_TIP)
-            elif state == CONFIRMED:
-                item.setBackground(QBrush(CONFIRMED_COLOR))
-                item.setToolTip(CONFIRMED_TIP)
+            color = {UNCHANGED: UNCHANGED_COLOR, CONFIRMED: CONFIRMED_COLOR}.get(state)
+            if color is not None:
+                item.setBackground(QBrush(color.darker(_SHADE) if row % 2 else color))
+                item.setToolTip(UNCHANGED_TIP if state == UNCHANGED else CONFIRMED_TIP)
             self.paragraph_list.addItem(item)
         year = report.settings.get("carried_from_year", "去")
         confirmed = states.count(CONFIRMED)
@@ -177,6 +180,9 @@ class LastYearPane(QWidget):
     def confirm_text(self, text: str) -> bool:
         """Confirm one draft paragraph; a notice when it is not a paragraph still the same as last year's."""
         key = paragraph_key(text)
+        if text.strip() and is_confirmed(self.report, text):
+            messages.show_info(self, "这一段已经确认沿用过了。以后修改它，它就算作改写过的段落。")
+            return False
         if not text.strip() or all(paragraph_key(t) != key for t in carried_paragraphs(self.report, self.part_id)):
             messages.show_info(self, "光标所在的段落不是照搬去年、尚未修改的段落，无需确认。"
                                "请把光标放在与左侧【未改】段落相同的文字中，再点“确认沿用此段”。")

@@ -142,11 +142,13 @@ def test_start_from_last_year_pane_marks_confirm_and_save(qtbot, monkeypatch, so
     assert is_confirmed(project.report, old_texts[1])
     assert old_texts[1] not in copied(project.report)
     assert not pane.confirm_button.isEnabled()  # nothing left to confirm in this part
+    assert not pane.confirm_at_cursor()  # once more: says it is already confirmed
+    assert len(patched.infos) == 1 and "已经确认" in patched.infos[0]
 
     # confirming a paragraph that is not carried over says so and records nothing
     put_cursor_in(editor, "今年执法人员持证率")
-    pane.confirm_at_cursor()
-    assert len(patched.infos) == 1 and "无需确认" in patched.infos[0]
+    assert not pane.confirm_at_cursor()
+    assert len(patched.infos) == 2 and "无需确认" in patched.infos[1]
 
     # 全部确认 on another part
     window.show_step("measures")
