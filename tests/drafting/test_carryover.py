@@ -284,3 +284,14 @@ def test_old_year_spans_in_one_paragraph() -> None:
     from drafting.carryover import old_year_spans
 
     assert old_year_spans("2021年比2020年多，20212不算，2021", 2021) == [(0, 4), (21, 25)]
+
+
+def test_run_in_sub_heading_copied_from_last_year_is_flagged_until_confirmed(report) -> None:
+    from drafting.confirmations import carried_paragraphs, confirm_paragraphs
+
+    new, _ = carry_over(report, 2022)
+    run_in = "（一）加强学习。全年开展普法活动36场，发放普法资料12000份，调解成功率达98.5%。"
+    assert run_in in _copied(new) and run_in in carried_paragraphs(new, "measures")
+    assert "一、主要举措和成效" not in _copied(new)  # part headings repeat every year by design
+    confirm_paragraphs(new, carried_paragraphs(new, "measures"))
+    assert run_in not in _copied(new)

@@ -159,9 +159,11 @@ class SimilarToLastYearChecker(Checker):
             return
         every = [t.strip() for texts in last_year.values() for t in texts if len(t.strip()) >= self.min_chars]
         confirmed = confirmed_keys(view.report)  # kept from last year on purpose (the writer confirmed them)
-        for para in body_paragraphs(view.in_parts(self.parts)):
+        # Not only level-0 text: a run-in sub-heading ("（一）加强学习。全年开展……") carries a whole
+        # paragraph, and carry_over keeps those in Report.last_year too. Part headings repeat by design.
+        for para in view.in_parts(self.parts):
             text = para.text.strip()
-            if len(text) < self.min_chars or (confirmed and paragraph_key(text) in confirmed):
+            if para.level == 1 or len(text) < self.min_chars or (confirmed and paragraph_key(text) in confirmed):
                 continue
             pool = every
             if self.same_part_only:
