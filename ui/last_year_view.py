@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -31,8 +30,9 @@ from drafting.confirmations import (
     paragraph_key,
     paragraph_states,
 )
-from drafting.model import Report
+from drafting.model import STATUTORY, Report
 from ui import messages
+from ui.part_editor import PartEditor
 
 UNCHANGED_COLOR = QColor("#fff1b8")
 CONFIRMED_COLOR = QColor("#dff0d8")
@@ -45,6 +45,8 @@ _PREFIX = {UNCHANGED: "【未改】", CONFIRMED: "【已确认沿用】"}
 STATE_ROLE = Qt.ItemDataRole.UserRole
 #: Refresh this long after the last keystroke (the comparison runs difflib over the part).
 REFRESH_DELAY_MS = 600
+#: Parts whose text last year's report gives (drafting.carryover keeps these in Report.last_year).
+CARRIED_PARTS = ("preamble", *STATUTORY)
 
 
 class LastYearView(QWidget):
@@ -120,7 +122,7 @@ class LastYearPane(QWidget):
 
     confirmed = Signal()
 
-    def __init__(self, report: Report, part_id: str, editor: QPlainTextEdit, parent: QWidget | None = None) -> None:
+    def __init__(self, report: Report, part_id: str, editor: PartEditor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.report = report
         self.part_id = part_id
@@ -203,3 +205,24 @@ class LastYearPane(QWidget):
     def _after_confirm(self) -> None:
         self.refresh()
         self.confirmed.emit()
+
+
+def panes_for(report: Report, part_ids: tuple[str, ...], editors: dict[str, PartEditor]) -> dict[str, LastYearPane]:
+    """A pane per carried part among part_ids, each wired to its editor (old year highlighted, 确认沿用 menu).
+
+    None at all when the draft was not started from last year's report.
+    """
+    if not report.last_year:
+        return {}
+    old_year = report.settings.get("carried_from_year")
+    panes = {}
+    for part_id in part_ids:
+        if part_id not in CARRIED_PARTS or part_id not in editors:
+            continue
+        editor = editors[part_id]
+        editor.set_old_year(old_year if isinstance(old_year, int) else None)
+        editor.set_confirm_enabled(True)
+        pane = LastYearPane(report, part_id, editor)
+        editor.confirm_requested.connect(pane.confirm_text)
+        panes[part_id] = pane
+    return panes

@@ -30,14 +30,13 @@ from PySide6.QtWidgets import (
 from drafting.areas import areas_for_year
 from drafting.errors import DraftingError
 from drafting.facts import computed_facts
-from drafting.model import STATUTORY
 from drafting.numbering import standard_prefix
 from drafting.outline import default_outline
 from drafting.project import DraftProject, diff_lines
 from drafting.render import PART_TEMPLATES
 from ui import dialogs, messages
 from ui.fact_form import FactForm
-from ui.last_year_view import LastYearPane
+from ui.last_year_view import LastYearPane, panes_for
 from ui.outline_panel import Step
 from ui.part_editor import PartEditor
 
@@ -45,8 +44,6 @@ logger = logging.getLogger(__name__)
 
 _EDITOR_TITLES = {"title": "标题", "addressee": "主送机关", "signature": "署名（发文机关）", "date": "成文日期"}
 _SHORT_PARTS = ("title", "addressee", "signature", "date")
-#: Parts whose text last year's report gives (drafting.carryover keeps these in Report.last_year).
-CARRIED_PARTS = ("preamble", *STATUTORY)
 
 
 class AreaPicker(QWidget):
@@ -293,22 +290,10 @@ class PartPage(QWidget):
     # ---- last year ----
 
     def _build_last_year_panes(self) -> dict[str, LastYearPane]:
-        """A pane per part of this step that last year's report had (none in a draft not started from it)."""
-        report = self.project.report
-        if not report.last_year:
-            return {}
-        old_year = report.settings.get("carried_from_year")
-        panes = {}
-        for part_id in self.step.part_ids:
-            if part_id not in CARRIED_PARTS:
-                continue
-            editor = self.editors[part_id]
-            editor.set_old_year(old_year if isinstance(old_year, int) else None)
-            pane = LastYearPane(report, part_id, editor)
+        """Last year's text beside each carried part's editor (none in a draft not started from it)."""
+        panes = panes_for(self.project.report, self.step.part_ids, self.editors)
+        for pane in panes.values():
             pane.confirmed.connect(self._on_last_year_confirmed)
-            editor.set_confirm_enabled(True)
-            editor.confirm_requested.connect(pane.confirm_text)
-            panes[part_id] = pane
         return panes
 
     def _on_last_year_confirmed(self) -> None:
