@@ -197,6 +197,11 @@ def test_old_year_highlighted_in_the_editor(qtbot, monkeypatch) -> None:  # type
     editor.setTextCursor(cursor)
     editor.insertPlainText("2022")
     assert len(editor.old_year_marks()) == len(marks) - 1
+    # the editor's context menu action 确认沿用 reaches the pane (the menu itself is modal: not opened here)
+    paragraph = editor.toPlainText().split("\n")[0]
+    assert not is_confirmed(window.project.report, paragraph)
+    editor.confirm_requested.emit(paragraph)
+    assert is_confirmed(window.project.report, paragraph) and window.project.is_modified
 
 
 def test_cancelled_or_failed_import_leaves_the_window_as_it_was(qtbot, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
