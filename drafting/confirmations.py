@@ -8,6 +8,7 @@ last-year pane skip confirmed paragraphs. Pure Python, no heavy imports.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import re
 
@@ -47,13 +48,26 @@ def confirm_paragraphs(report: Report, texts: list[str]) -> int:
 UNCHANGED, CONFIRMED, CHANGED = "unchanged", "confirmed", "changed"
 
 
+def is_similar(a: str, b: str, threshold: float) -> bool:
+    """drafting.carryover.similarity(a, b) >= threshold, with difflib's cheap upper bounds tried first.
+
+    The window re-marks a part after each pause in typing; most pairs are ruled out by length
+    or by quick_ratio() before the costly ratio() runs.
+    """
+    a, b = re.sub(r"\s+", "", a), re.sub(r"\s+", "", b)
+    if not a or not b or 2 * min(len(a), len(b)) < threshold * (len(a) + len(b)):
+        return False
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return matcher.quick_ratio() >= threshold and matcher.ratio() >= threshold
+
+
 def paragraph_states(report: Report, part_id: str, threshold: float | None = None) -> list[str]:
     """For each of last year's paragraphs of this part: UNCHANGED, CONFIRMED or CHANGED in the draft.
 
     UNCHANGED: some draft paragraph is still (nearly) the same and not confirmed;
     CONFIRMED: every such draft paragraph was confirmed by the writer; CHANGED: none is left.
     """
-    from drafting.carryover import default_rules, similarity
+    from drafting.carryover import default_rules
 
     threshold = default_rules().similarity_threshold if threshold is None else threshold
     part = report.part(part_id)
@@ -62,7 +76,7 @@ def paragraph_states(report: Report, part_id: str, threshold: float | None = Non
     states = []
     for old in report.last_year.get(part_id, []):
         same = [text for text in current
-                if abs(len(text) - len(old)) < len(old) and similarity(old, text) >= threshold]
+                if abs(len(text) - len(old)) < len(old) and is_similar(old, text, threshold)]
         if not same:
             states.append(CHANGED)
         elif all(paragraph_key(text) in confirmed for text in same):
@@ -74,7 +88,7 @@ def paragraph_states(report: Report, part_id: str, threshold: float | None = Non
 
 def carried_paragraphs(report: Report, part_id: str, threshold: float | None = None) -> list[str]:
     """The draft paragraphs of a part still (nearly) the same as one of last year's, not yet confirmed."""
-    from drafting.carryover import default_rules, similarity
+    from drafting.carryover import default_rules
 
     threshold = default_rules().similarity_threshold if threshold is None else threshold
     part = report.part(part_id)
@@ -85,6 +99,6 @@ def carried_paragraphs(report: Report, part_id: str, threshold: float | None = N
         text = block.text
         if not text.strip() or block.level == 1 or paragraph_key(text) in confirmed:
             continue
-        if any(abs(len(text) - len(old)) < len(old) and similarity(old, text) >= threshold for old in old_texts):
+        if any(abs(len(text) - len(old)) < len(old) and is_similar(old, text, threshold) for old in old_texts):
             found.append(text)
     return found

@@ -295,3 +295,16 @@ def test_run_in_sub_heading_copied_from_last_year_is_flagged_until_confirmed(rep
     assert "一、主要举措和成效" not in _copied(new)  # part headings repeat every year by design
     confirm_paragraphs(new, carried_paragraphs(new, "measures"))
     assert run_in not in _copied(new)
+
+
+def test_fast_similarity_test_agrees_with_similarity() -> None:
+    from drafting.carryover import similarity
+    from drafting.confirmations import is_similar
+
+    new, _ = carry_over(read_last_year(sample_path("dasi-2021")).report, 2022)
+    old = [t for texts in new.last_year.values() for t in texts]
+    drafts = [b.text for _p, b in new.iter_blocks()] + [t[: len(t) * 9 // 10] for t in old] + [t + "今年新增。" for t in old]
+    pairs = [(a, b) for a in old for b in drafts]
+    for threshold in (0.6, 0.85, 0.9):
+        assert [is_similar(a, b, threshold) for a, b in pairs] == [similarity(a, b) >= threshold for a, b in pairs]
+    assert any(is_similar(a, b, 0.9) for a, b in pairs) and not all(is_similar(a, b, 0.6) for a, b in pairs)
