@@ -73,7 +73,7 @@ def _time_once(command: list[str], marker: Path, env: dict[str, str]) -> float:
 
 
 def main(argv: list[str]) -> int:
-    runs = int(argv[1]) if len(argv) > 1 else 7
+    runs = int(argv[1]) if len(argv) > 1 else 11
     with tempfile.TemporaryDirectory(prefix="fazhi-bench-start-") as tmp:
         work = Path(tmp)
         bare_script = work / "bare_window.py"

@@ -7,7 +7,6 @@ stays light.
 
 from __future__ import annotations
 
-import datetime as _dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -25,6 +24,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from drafting.report_year import default_report_year
 
 
 class StartPage(QWidget):
@@ -47,7 +48,7 @@ class StartPage(QWidget):
         self.year_spin = QSpinBox()
         self.year_spin.setObjectName("year_spin")
         self.year_spin.setRange(2000, 2100)
-        self.year_spin.setValue(_dt.date.today().year - 1)
+        self.year_spin.setValue(default_report_year())
         self.year_spin.setSuffix(" 年度")
         self.addressee_edit = QLineEdit()
         self.addressee_edit.setObjectName("addressee_edit")

@@ -11,6 +11,7 @@ from drafting.areas import areas_for_year, default_area_data, default_area_ids, 
 from drafting.errors import DataFileError, InputError
 from drafting.newreport import new_report
 from drafting.plans import load_plans, plan_by_name, plan_for_year
+from drafting.report_year import default_report_year
 from drafting.structure import is_date_line
 
 
@@ -128,3 +129,13 @@ def test_plans_file_errors(tmp_path: Path) -> None:
     bad.write_text("version: 1\nplans:\n  - id: a\n    name: 甲\n    years: [2025, 2021]\n    areas: [x]\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="第 5 行：years"):
         load_plans(bad)
+
+
+@pytest.mark.parametrize(("today", "year"), [
+    (dt.date(2025, 1, 8), 2024),    # due soon: last year's report
+    (dt.date(2025, 10, 31), 2024),
+    (dt.date(2025, 11, 1), 2025),   # drafting of this year's report begins
+    (dt.date(2025, 12, 31), 2025),
+])
+def test_default_report_year_follows_the_drafting_season(today: dt.date, year: int) -> None:
+    assert default_report_year(today) == year
