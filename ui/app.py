@@ -8,7 +8,7 @@ crashed or was killed, then warms up jieba in the background.
 Environment hooks (tests and bench/bench_startup.py):
     FAZHI_STARTUP_MARKER   file to write time.time() into when the window is first exposed
     FAZHI_TEST_OPEN        "new:ORG:YEAR" to start a new report, or a draft path to open
-    FAZHI_TEST_SCRIPT      JSON list of {"after_ms", "part", "text"} typed into that part's editor,
+    FAZHI_TEST_SCRIPT      a file holding a JSON list of {"after_ms", "part", "text"} typed into that part's editor,
                            or {"after_ms", "step"} to open a step's page
     FAZHI_TEST_LOG         file the script appends {"t", "part", "text"} lines to after each typing
     FAZHI_TEST_RESTORE     "first": answer the restore offer with the newest copy, without a dialog

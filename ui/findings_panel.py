@@ -19,6 +19,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTreeWidget,
@@ -50,9 +51,15 @@ def part_names() -> dict[str, str]:
 
 
 def position_text(finding: Finding) -> str:
+    """Where the finding is, in full: 第 5 行第 70 字 (empty for the whole report)."""
     if finding.line is None:
         return ""
     return f"第 {finding.line} 行第 {finding.column} 字"
+
+
+def short_position_text(finding: Finding) -> str:
+    """The line alone (第5行), for the narrow column beside the message."""
+    return "" if finding.line is None else f"第{finding.line}行"
 
 
 class FindingsPanel(QWidget):
@@ -76,10 +83,22 @@ class FindingsPanel(QWidget):
         self.summary_label.setWordWrap(True)
         self.tree = QTreeWidget()
         self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels(["问题", "位置", ""])
+        self.tree.setHeaderLabels(["问题（选中可看全文）", "位置", ""])
         self.tree.setUniformRowHeights(False)
         self.tree.setWordWrap(True)
-        self.tree.header().setStretchLastSection(False)
+        self.tree.setIndentation(12)
+        # The message is what the writer reads: it takes the width left by the position and 修正.
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # The chosen finding in full: a narrow dock cannot show a long message and its suggestion.
+        self.detail_label = QLabel("")
+        self.detail_label.setObjectName("finding_detail")
+        self.detail_label.setWordWrap(True)
+        self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail_label.setVisible(False)
         self.recheck_button = QPushButton("重新检查")
         self.recheck_button.setEnabled(project is not None)
         self.debounce_timer = QTimer(self)
@@ -89,6 +108,7 @@ class FindingsPanel(QWidget):
         # signals
         self.tree.itemClicked.connect(self._on_tree_item_clicked)
         self.tree.itemActivated.connect(self._on_tree_item_clicked)
+        self.tree.currentItemChanged.connect(lambda current, _previous: self._show_detail(current))
         self.recheck_button.clicked.connect(self.check_now)
         self.debounce_timer.timeout.connect(self.check_now)
 
@@ -100,6 +120,7 @@ class FindingsPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
         layout.addWidget(self.tree, 1)
+        layout.addWidget(self.detail_label)
 
         if project is not None:
             self.refresh()
@@ -130,21 +151,39 @@ class FindingsPanel(QWidget):
             part_item.setExpanded(True)
             for index in range(part_item.childCount()):
                 part_item.child(index).setExpanded(True)
-        self.tree.resizeColumnToContents(1)
+        self._show_detail(None)
         self.summary_label.setText(self._summary())
         self.findings_changed.emit(list(self.findings))
 
     def _add_finding(self, parent: QTreeWidgetItem, finding: Finding) -> None:
-        item = QTreeWidgetItem([finding.message, position_text(finding), ""])
+        item = QTreeWidgetItem([finding.message, short_position_text(finding), ""])
         item.setData(0, FINDING_ROLE, finding)
         tip = finding.message + (f"\n建议：{finding.suggestion}" if finding.suggestion else "")
         item.setToolTip(0, tip)
+        item.setToolTip(1, position_text(finding))
         parent.addChild(item)
         if finding.fix is not None:
             button = QPushButton("修正")
             button.setToolTip(f"把“{finding.match}”改为“{finding.fix}”")
             button.clicked.connect(lambda _checked=False, f=finding: self._on_fix_clicked(f))
             self.tree.setItemWidget(item, 2, button)
+
+    def _show_detail(self, item: QTreeWidgetItem | None) -> None:
+        finding = item.data(0, FINDING_ROLE) if item is not None else None
+        if not isinstance(finding, Finding):
+            self.detail_label.setVisible(False)
+            self.detail_label.setText("")
+            return
+        where = f"（{position_text(finding)}）" if finding.line is not None else ""
+        lines = [f"【{finding.severity.label}】{finding.message}{where}"]
+        if finding.match:
+            lines.append(f"原文：“{finding.match}”")
+        if finding.suggestion:
+            lines.append(f"建议：{finding.suggestion}")
+        if finding.fix is not None:
+            lines.append(f"可一键修正为“{finding.fix}”。")
+        self.detail_label.setText("\n".join(lines))
+        self.detail_label.setVisible(True)
 
     def _summary(self) -> str:
         if not self.findings:

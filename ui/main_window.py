@@ -221,7 +221,7 @@ class MainWindow(QMainWindow):
             dock.setVisible(True)
         self.findings_dock.raise_()
         self._attach_findings()
-        self.resizeDocks([self.outline_dock, self.findings_dock], [275, int(self.width() * 0.18)],
+        self.resizeDocks([self.outline_dock, self.findings_dock], [275, int(self.width() * 0.22)],
                          Qt.Orientation.Horizontal)
         self.central.setCurrentWidget(self.page_stack)
         self.refresh_status()

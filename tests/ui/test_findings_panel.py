@@ -41,7 +41,7 @@ def test_grouped_by_part_then_severity(qtbot) -> None:
     rows = panel.finding_items()
     assert [row.data(0, FINDING_ROLE).rule for row in rows] == [
         "fact-consistency", "heading-numbering", "substance", "causes-missing", "part-missing", "fazhi-term"]
-    assert rows[1].text(1) == "第 4 行第 1 字" and rows[4].text(1) == ""
+    assert rows[1].text(1) == "第4行" and rows[1].toolTip(1) == "第 4 行第 1 字" and rows[4].text(1) == ""
     assert "错误 4 条" in panel.summary_label.text() and "警告 1 条" in panel.summary_label.text()
 
 
@@ -65,9 +65,27 @@ def test_click_emits_the_finding_and_fix_emits_request(qtbot) -> None:
     with qtbot.waitSignal(panel.finding_activated) as blocker:
         qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert blocker.args[0].rule == "fazhi-term" and blocker.args[0].line == 17
+    detail = panel.detail_label.text()
+    assert panel.detail_label.isVisibleTo(panel)
+    assert "fazhi-term 的说明" in detail and "“法制观念”" in detail and "建议" in detail and "法治观念" in detail
+    assert "第 17 行第 1 字" in detail
     with qtbot.waitSignal(panel.fix_requested) as blocker:
         qtbot.mouseClick(panel.fix_button(row), Qt.MouseButton.LeftButton)
     assert blocker.args[0].fix == "法治观念"
+
+
+def test_message_column_takes_the_width(qtbot) -> None:
+    panel = FindingsPanel()
+    qtbot.addWidget(panel)
+    panel.resize(320, 500)
+    panel.show()
+    panel.set_findings(FINDINGS)
+    qtbot.waitUntil(lambda: panel.tree.columnWidth(0) > 0)
+    # the position and 修正 columns are as narrow as their contents; the message gets the rest
+    assert panel.tree.columnWidth(0) > panel.tree.columnWidth(1)
+    assert panel.tree.columnWidth(0) + panel.tree.columnWidth(1) + panel.tree.columnWidth(2) <= panel.tree.viewport().width() + 1
+    panel.set_findings(FINDINGS[:1])
+    assert not panel.detail_label.isVisibleTo(panel)
 
 
 def test_empty_list(qtbot) -> None:
