@@ -220,6 +220,16 @@ class DraftProject:
         """The fact's value as the form shows it."""
         return format_fact(self.catalog.spec(fact_id), self.report.facts.get(fact_id))
 
+    def last_year_fact_text(self, fact_id: str) -> str:
+        """Last year's value of the fact as the form shows it ("" when unknown)."""
+        value = self.report.last_year_facts.get(fact_id)
+        if value is None:
+            return ""
+        try:
+            return format_fact(self.catalog.spec(fact_id), value)
+        except Exception:  # a hand-edited draft may hold a value of the wrong type: show none
+            return ""
+
     def set_fact(self, fact_id: str, raw: str) -> str | None:
         """Parse and store a fact from the form's raw text.
 

@@ -53,6 +53,10 @@ class _FactField(QWidget):
         self.unit_label = QLabel(unit)
         self.computed_label = QLabel()
         self.computed_label.setStyleSheet(_COMPUTED_STYLE)
+        self.last_year_label = QLabel()
+        self.last_year_label.setObjectName(f"last_year_{spec.id}")
+        self.last_year_label.setStyleSheet(_HINT_STYLE)
+        self.last_year_label.setVisible(False)
         self.message_label = QLabel()
         self.message_label.setWordWrap(True)
         self.set_message(None)
@@ -63,6 +67,7 @@ class _FactField(QWidget):
         if unit:
             row.addWidget(self.unit_label)
         row.addWidget(self.computed_label)
+        row.addWidget(self.last_year_label)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
@@ -92,6 +97,17 @@ class _FactField(QWidget):
             self.message_label.setText(self.spec.hint)
             self.message_label.setStyleSheet(_HINT_STYLE)
             self.message_label.setVisible(bool(self.spec.hint))
+
+    def set_last_year(self, text: str) -> None:
+        """Show last year's value beside the field (carried over from last year's report)."""
+        if self.spec.type == "list":
+            text = "、".join(line for line in text.splitlines() if line.strip())
+        shown = f"上年：{text}{'' if self.spec.type == 'list' else self.spec.unit}" if text else ""
+        if len(shown) > 24:
+            self.last_year_label.setToolTip(shown)
+            shown = shown[:23] + "…"
+        self.last_year_label.setText(shown)
+        self.last_year_label.setVisible(bool(shown))
 
     def set_computed(self, value: float | None) -> None:
         if value is None:
@@ -133,6 +149,11 @@ class FactForm(QWidget):
                 field.set_raw(values.get(fact_id, ""))
         finally:
             self._loading = False
+
+    def set_last_year(self, values: dict[str, str]) -> None:
+        """Last year's values (fact id -> text as the form shows it), shown beside the fields."""
+        for fact_id, field in self.fields.items():
+            field.set_last_year(values.get(fact_id, ""))
 
     def set_messages(self, errors: dict[str, str]) -> None:
         """Inline messages for fields with a problem; the others show their hint."""

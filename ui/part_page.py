@@ -253,6 +253,7 @@ class PartPage(QWidget):
 
     def _add_form(self, form: FactForm, box: QVBoxLayout) -> None:
         form.load({fid: self.project.fact_text(fid) for fid in form.fields})
+        form.set_last_year({fid: self.project.last_year_fact_text(fid) for fid in form.fields})
         form.fact_edited.connect(self._on_fact_edited)
         self.forms.append(form)
         box.addWidget(form)

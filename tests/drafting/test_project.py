@@ -38,6 +38,14 @@ def test_set_fact_stores_valid_values_and_returns_inline_messages(project: Draft
         project.set_fact("no_such_fact", "1")
 
 
+def test_last_years_value_as_the_form_shows_it(project: DraftProject) -> None:
+    project.report.last_year_facts.update({"training_sessions": 9, "exam_pass_rate": 97.5, "exam_taken": "乱填"})
+    assert project.last_year_fact_text("training_sessions") == "9"
+    assert project.last_year_fact_text("exam_pass_rate") == "97.5"
+    assert project.last_year_fact_text("exam_passed") == ""  # unknown last year
+    assert project.last_year_fact_text("exam_taken") == "乱填"  # a hand-edited value is shown as it is, never raises
+
+
 def test_computed_rates_and_problems_are_visible(project: DraftProject) -> None:
     project.set_fact("exam_taken", "84")
     project.set_fact("exam_passed", "90")

@@ -227,3 +227,23 @@ def test_new_report_has_no_last_year_pane(qtbot, monkeypatch) -> None:  # type: 
     page = window.pages["shortcomings"]
     assert page.last_year_panes == {} and page.findChild(object, "side_tabs") is None
     assert window.editor("preamble").old_year_marks() == []
+
+
+def test_last_years_figures_shown_beside_the_facts(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLabel
+
+    patched = Patched(monkeypatch, sample_path("dasi-2021"))
+    window = make_window(qtbot)
+    window.last_year_action.trigger()
+    assert patched.errors == [] and window.project is not None
+    assert window.project.report.last_year_facts["training_attendees"] == 900
+    window.show_step("measures")
+    page = window.pages["measures"]
+    assert page.area_picker is not None
+    page.area_picker.set_checked("study", True)  # an imported report has no sub-areas ticked yet
+    page.area_picker.set_checked("advisers", True)
+    shown = page.findChild(QLabel, "last_year_training_attendees")
+    assert shown is not None and shown.text() == "上年：900人次" and not shown.isHidden()
+    # a fact last year's report did not give shows nothing
+    quiet = page.findChild(QLabel, "last_year_legal_advisers")
+    assert quiet is not None and quiet.text() == "" and quiet.isHidden()
