@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import pkgutil
 import sys
 from types import ModuleType
@@ -114,6 +115,12 @@ def main(argv: list[str]) -> int:
         return EXIT_INPUT
     except KeyboardInterrupt:
         sys.stderr.write("已取消。\n")
+        return EXIT_INPUT
+    except BrokenPipeError:
+        # The reader of our output went away (… | head): stop quietly, as other command-line tools do.
+        # Python would report the pipe again when flushing at exit, so point stdout at nothing first.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
         return EXIT_INPUT
     except MemoryError:
         sys.stderr.write("错误：文件过大，内存不足，无法处理。请确认选择的文件是否正确。\n")
