@@ -256,13 +256,17 @@ def _around(text: str, word: str, width: int = 14) -> str:
     return ("…" if start else "") + text[start:index + len(word) + width] + ("…" if index + len(word) + width < len(text) else "")
 
 
+#: Parts that tell what was done in the year; the plans part's figures are targets ("培训不少于4次").
+_PARTS_WITH_RESULTS = tuple(p for p in ("preamble", *STATUTORY) if p != "plans")
+
+
 def find_figures(report: Report, rules: CarryoverRules) -> list[tuple[str, float | int, str, str, int]]:
     """(fact id, value, matched words, part id, line) for each fact whose figure the text shows."""
     found: list[tuple[str, float | int, str, str, int]] = []
     seen: set[str] = set()
     for rule in rules.figures:
         for part in report.parts:
-            if part.id not in STATUTORY + ("preamble",) or rule.fact in seen:
+            if part.id not in _PARTS_WITH_RESULTS or rule.fact in seen:
                 continue
             for block in part.blocks:
                 match = rule.pattern.search(block.text)
