@@ -8,6 +8,7 @@ wording table maps a level-1 heading to a statutory part.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,9 @@ from drafting.numbering import parse_numbering
 from drafting.yamlio import check_keys, load_data_file
 
 FORMAT_VERSION = 1
+#: "存在…问题" in a wording: the pieces in this order, at most this many characters apart.
+WORDING_GAP = "…"
+WORDING_GAP_MAX = 8
 _PART_KEYS = {"id", "name", "statutory_name", "heading", "kind", "required", "wordings"}
 
 
@@ -56,9 +60,22 @@ class Outline:
         numbering = parse_numbering(heading)
         words = heading[len(numbering.prefix) :] if numbering else heading
         for part_id in self.match_order:
-            if any(w in words for w in self.spec(part_id).wordings):
+            if any(wording_matches(w, words) for w in self.spec(part_id).wordings):
                 return part_id
         return None
+
+
+def wording_matches(wording: str, text: str) -> bool:
+    """Does text contain the wording? "存在…问题" allows a few characters between the pieces."""
+    if WORDING_GAP not in wording:
+        return wording in text
+    return _gap_pattern(wording).search(text) is not None
+
+
+@functools.lru_cache(maxsize=512)
+def _gap_pattern(wording: str) -> re.Pattern[str]:
+    pieces = [re.escape(piece) for piece in wording.split(WORDING_GAP)]
+    return re.compile(f".{{0,{WORDING_GAP_MAX}}}?".join(pieces))
 
 
 def load_outline(path: Path | None = None) -> Outline:
@@ -87,6 +104,9 @@ def load_outline(path: Path | None = None) -> Outline:
         wordings = entry.get("wordings") or []
         if not isinstance(wordings, list) or not all(isinstance(w, str) and w for w in wordings):
             problems.append(f"第 {entry.line_of('wordings')} 行：wordings 应是词语列表")
+            continue
+        if any(not all(wording.split(WORDING_GAP)) for wording in wordings):
+            problems.append(f"第 {entry.line_of('wordings')} 行：wordings 中“{WORDING_GAP}”只能写在两个词之间，如“存在{WORDING_GAP}问题”")
             continue
         parts.append(
             PartSpec(

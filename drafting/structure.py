@@ -146,14 +146,13 @@ def build_report(paragraphs: list[SourceParagraph], outline: Outline | None = No
 
     body = paras[start:end]
     levels = _heading_levels(body, outline)
+    part_at = _parts_of_headings(body, levels, outline)
     current = Part("preamble")
     report.parts.append(current)
-    for para, level in zip(body, levels, strict=True):
-        if level == 1:
-            part_id = outline.part_for_heading(para.text)
-            if part_id is not None and report.part(part_id) is None:
-                current = Part(part_id)
-                report.parts.append(current)
+    for index, (para, level) in enumerate(zip(body, levels, strict=True)):
+        if index in part_at:
+            current = Part(part_at[index])
+            report.parts.append(current)
         current.blocks.append(_block(para, level))
     preamble = report.part("preamble")
     if preamble is not None and not preamble.blocks:
@@ -161,6 +160,58 @@ def build_report(paragraphs: list[SourceParagraph], outline: Outline | None = No
     report.parts.extend(tail)
     report.meta = guess_meta(report)
     return report
+
+
+#: Where each statutory part usually sits: measures first, plans last, the other two between in
+#: either order (real reports put 第一责任人 before or after 不足).
+_USUAL_RANK = {"measures": 0, "shortcomings": 1, "leader_duty": 1, "plans": 2}
+#: What a part's heading or text says when its heading is worded in no known way.
+_CONTENT_CUES = {
+    "shortcomings": re.compile(r"问题|不足|原因|短板|差距|薄弱"),
+    "leader_duty": re.compile(r"第一责任人|主要负责人|书记|镇长|乡长|主任"),
+    "plans": re.compile(r"下一|明年|将|计划|继续|持续|进一步"),
+}
+
+
+def _parts_of_headings(body: list[SourceParagraph], levels: list[int], outline: Outline) -> dict[int, str]:
+    """Which level-1 headings start which statutory part: by wording first, then by position.
+
+    A heading whose wording names no part is placed by where it stands between
+    the parts already recognised, when exactly one missing part fits there and
+    its text says what that part says (so an extra section such as 特色亮点
+    stays inside the part before it). The first heading of the body is the
+    measures part when nothing else claims it.
+    """
+    headings = [i for i, level in enumerate(levels) if level == 1]
+    part_at: dict[int, str] = {}
+    for index in headings:
+        part_id = outline.part_for_heading(body[index].text)
+        if part_id is not None and part_id not in part_at.values():
+            part_at[index] = part_id
+    used = set(part_at.values())
+    required = [p.id for p in outline.statutory if p.required and p.id in _USUAL_RANK]
+    for position, index in enumerate(headings):
+        if index in part_at or outline.part_for_heading(body[index].text) is not None:
+            continue
+        before = [part_at[i] for i in headings[:position] if i in part_at]
+        after = [part_at[i] for i in headings[position + 1:] if i in part_at]
+        low = max((_USUAL_RANK.get(p, 0) for p in before), default=-1)
+        high = min((_USUAL_RANK.get(p, 2) for p in after), default=3)
+        text = _section_text(body, levels, index)
+        fits = [p for p in required if p not in used and low <= _USUAL_RANK[p] <= high
+                and (p == "measures" or _CONTENT_CUES[p].search(text))]
+        if position == 0 and "measures" in fits:
+            fits = ["measures"]
+        if len(fits) == 1:
+            part_at[index] = fits[0]
+            used.add(fits[0])
+    return part_at
+
+
+def _section_text(body: list[SourceParagraph], levels: list[int], index: int) -> str:
+    """A level-1 heading and the paragraphs under it, up to the next level-1 heading."""
+    end = next((i for i in range(index + 1, len(body)) if levels[i] == 1), len(body))
+    return "\n".join(p.text for p in body[index:end])
 
 
 def _block(para: SourceParagraph, level: int) -> Block:

@@ -37,10 +37,27 @@ def test_shipped_outline_has_every_part() -> None:
         ("二、党政主要负责人履行推进法治建设第一责任人职责情况", "leader_duty"),
         ("五、其他需要报告的情况", "other"),
         ("五、关于信息化建设", None),
+        # words a few characters apart ("存在…问题" in the table)
+        ("二、存在的主要问题", "shortcomings"),
+        ("二、存在的突出问题及原因", "shortcomings"),
+        ("三、党政主要负责人履职情况", "leader_duty"),
+        ("三、镇主要负责人切实履行法治建设职责", "leader_duty"),
+        ("一、法治政府建设推进情况", "measures"),
+        ("一、2023年主要做法及成效", "measures"),
+        ("四、下一阶段工作安排", "plans"),
+        ("二、问题", None),  # too little to say which part
     ],
 )
 def test_heading_wordings_map_to_parts(heading: str, part: str | None) -> None:
     assert default_outline().part_for_heading(heading) == part
+
+
+def test_a_gap_wording_needs_words_on_both_sides(tmp_path: Path) -> None:
+    shipped = (templates_dir() / "outline.yml").read_text(encoding="utf-8")
+    bad = tmp_path / "outline.yml"
+    bad.write_text(shipped.replace("wordings: [不足,", "wordings: […问题, 不足,"), encoding="utf-8")
+    with pytest.raises(DataFileError, match="只能写在两个词之间"):
+        load_outline(bad)
 
 
 def test_every_yaml_under_templates_parses() -> None:

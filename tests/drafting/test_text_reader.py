@@ -90,6 +90,48 @@ def test_structure_of_a_standard_report() -> None:
     assert shortcomings is not None and shortcomings.blocks[1].level == 0
 
 
+UNUSUAL_HEADINGS = """关于红岩街道2023年法治政府建设工作的报告
+
+区委、区政府：
+现将红岩街道2023年法治政府建设工作报告如下。
+一、聚焦主责主业，法治建设扎实推进
+街道党工委理论学习中心组开展学法活动6次。
+二、创新特色做法
+打造基层协商品牌，全年协商解决群众关心事项37件。
+三、对照目标找短板
+一是依法决策意识还需强化，原因是部分干部习惯于凭经验办事。
+四、压实领导责任
+街道党工委书记切实履行推进法治建设第一责任人职责。
+五、锚定目标，谋划来年
+持续开展干部学法用法。
+
+红岩街道办事处
+2024年1月20日
+"""
+
+
+def test_headings_worded_in_no_known_way_are_placed_by_position_and_content() -> None:
+    report = parse_text_report(UNUSUAL_HEADINGS)
+    headings = {p.id: p.heading for p in report.parts if p.heading}
+    assert headings == {
+        "measures": "一、聚焦主责主业，法治建设扎实推进",   # the first section
+        "shortcomings": "三、对照目标找短板",                # 短板 is in the wording table
+        "leader_duty": "四、压实领导责任",                   # between 不足 and the end, speaks of 书记
+        "plans": "五、锚定目标，谋划来年",                   # the last one left, speaks of what comes next
+    }
+    # an extra section without the marks of a statutory part stays in the part before it
+    assert "二、创新特色做法" in report.part("measures").text
+
+
+def test_an_unknown_heading_without_the_parts_marks_stays_where_it_is() -> None:
+    text = UNUSUAL_HEADINGS.replace("四、压实领导责任\n街道党工委书记切实履行推进法治建设第一责任人职责。\n",
+                                    "四、关于信息化建设\n建成网格化管理平台。\n")
+    report = parse_text_report(text)
+    assert report.part("leader_duty") is None
+    assert "四、关于信息化建设" in report.part("shortcomings").text
+    assert report.part("plans").heading == "五、锚定目标，谋划来年"
+
+
 def test_positions_point_into_the_source() -> None:
     text = "标题报告\n\n   一、主要举措和成效\n正文。\n"
     report = parse_text_report(text)
