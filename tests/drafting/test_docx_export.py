@@ -432,7 +432,7 @@ def test_properties_in_schema_order(tmp_path: Path) -> None:
 
     from lxml import etree
 
-    from drafting.docx_export import _ORDER
+    from drafting.docx_xml import ORDER
 
     target = tmp_path / "out.docx"
     write_docx(parse_text_report(SIGNED_TEXT), target)
@@ -440,7 +440,7 @@ def test_properties_in_schema_order(tmp_path: Path) -> None:
     with zipfile.ZipFile(target) as archive:
         for name in ("word/styles.xml", "word/document.xml", "word/footer1.xml", "word/footer2.xml"):
             root = etree.fromstring(archive.read(name))
-            for tag, order in _ORDER.items():
+            for tag, order in ORDER.items():
                 ranks = {qn(t): i for i, t in enumerate(order)}
                 for element in root.iter(tag):
                     seen = [ranks.get(child.tag) for child in element]

@@ -11,7 +11,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from drafting import docx_import, libreoffice
+from drafting import docx_import, docx_safety, libreoffice
 from drafting.errors import InputError
 from drafting.sources import load_source
 from tests.conftest import FIXTURES_DIR, SAMPLE_NAMES, require_soffice, sample_path
@@ -324,7 +324,7 @@ def test_zip_bomb_refused(tmp_path: Path) -> None:
 
 def test_zip_bomb_with_lying_header_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A header that declares a small size does not let a big member through: reading stops at the cap."""
-    monkeypatch.setattr(docx_import, "MAX_MEMBER_BYTES", 64 * 1024)
+    monkeypatch.setattr(docx_safety, "MAX_MEMBER_BYTES", 64 * 1024)
     data = make_docx(para("正文。" * 20000))
     _assert_refused(_write(tmp_path, "大.docx", data), "异常巨大")
 
