@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import logging
 import zipfile
+import zlib
 
 from lxml import etree
 
@@ -77,7 +78,7 @@ def read_member(archive: zipfile.ZipFile, member: str, name: str) -> bytes | Non
                 chunks.append(chunk)
     except DocxImportError:
         raise
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError) as exc:
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError, RuntimeError) as exc:
         logger.debug("zip member %s unreadable: %s", member, exc)
         raise DocxImportError(
             f"“{name}”已损坏（其中的 {member} 无法解压）。请用 Word 或 WPS 打开确认，另存为 .docx 后再导入。"

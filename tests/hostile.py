@@ -62,6 +62,20 @@ def truncated_docx(folder: Path) -> Path:
     return path
 
 
+def damaged_deflate_docx(folder: Path) -> Path:
+    """A .docx whose document.xml inflates to garbage: bytes flipped inside the compressed stream."""
+    data = bytearray(minimal_docx_bytes(["正文内容。" * 400]))
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+        info = archive.getinfo("word/document.xml")
+    extra = int.from_bytes(data[info.header_offset + 28:info.header_offset + 30], "little")
+    start = info.header_offset + 30 + len(info.filename.encode()) + extra
+    for offset in range(start + 2, start + info.compress_size - 2, 7):
+        data[offset] ^= 0xFF
+    path = folder / "damaged.docx"
+    path.write_bytes(bytes(data))
+    return path
+
+
 def html_named_docx(folder: Path) -> Path:
     path = folder / "page.docx"
     path.write_text("<!DOCTYPE html><html><body><p>法治政府建设情况报告</p></body></html>", encoding="utf-8")

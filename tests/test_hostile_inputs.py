@@ -54,6 +54,7 @@ HOSTILE_FILES: dict[str, Callable[[Path], Path]] = {
     "random.docx": lambda d: hostile.random_bytes(d, "random.docx"),
     "random.doc": lambda d: hostile.random_bytes(d, "random.doc"),
     "truncated.docx": hostile.truncated_docx,
+    "damaged.docx": hostile.damaged_deflate_docx,
     "html.docx": hostile.html_named_docx,
     "pdf.docx": hostile.pdf_named_docx,
     "encrypted.docx": hostile.encrypted_docx,

@@ -329,6 +329,19 @@ def test_zip_bomb_with_lying_header_refused(tmp_path: Path, monkeypatch: pytest.
     _assert_refused(_write(tmp_path, "大.docx", data), "异常巨大")
 
 
+def test_damaged_compressed_data_refused(tmp_path: Path) -> None:
+    """Bytes flipped inside document.xml's deflate stream (a download cut and patched): 已损坏, no zlib error."""
+    data = bytearray(make_docx(para("正文内容。" * 400)))
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+        info = archive.getinfo("word/document.xml")
+    name_length = len(info.filename.encode())
+    extra_length = int.from_bytes(data[info.header_offset + 28:info.header_offset + 30], "little")
+    start = info.header_offset + 30 + name_length + extra_length
+    for offset in range(start + 2, start + info.compress_size - 2, 7):
+        data[offset] ^= 0xFF
+    _assert_refused(_write(tmp_path, "损坏.docx", bytes(data)), "已损坏")
+
+
 def test_doctype_and_entities_refused(tmp_path: Path) -> None:
     laughs = (f'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]>'
               f'<w:document xmlns:w="{W_NS}"><w:body><w:p><w:r><w:t>&lol2;</w:t></w:r></w:p></w:body></w:document>')
