@@ -22,6 +22,7 @@ from pathlib import Path
 import docx
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.styles.style import BaseStyle, StyleFactory
 from docx.text.paragraph import Paragraph
@@ -171,13 +172,21 @@ def _write_signature_block(
     signature = report.signature.replace("\n", "").strip()
     date = format_date(report.date_text.replace("\n", "").strip())
     rules = layout.signature_block
+    if not signature and not date:
+        return
+    # The signature and date never stand alone on a page: the last lines of the body go with them
+    # (Word and LibreOffice move the body's last line(s) over rather than break the chain).
+    content = [element for element in document.element.body if element.tag != qn("w:sectPr")]
+    if content and content[-1].tag == qn("w:p"):
+        Paragraph(content[-1], document).paragraph_format.keep_with_next = True
     for _ in range(rules.blank_lines_before):
-        _add_empty_line(document, styles["body"])
+        _add_empty_line(document, styles["body"]).paragraph_format.keep_with_next = True
     place = place_signature(text_width(signature), text_width(date), layout)
     pitch = layout.char_pitch_pt
     if signature:
         paragraph = add_paragraph(document, signature, styles["signature"])
         paragraph.paragraph_format.right_indent = Pt(place.signature_right * pitch)
+        paragraph.paragraph_format.keep_with_next = bool(date)
     if date:
         paragraph = add_paragraph(document, date, styles["date"])
         fmt = paragraph.paragraph_format

@@ -327,6 +327,8 @@ def test_signature_and_date_placement(tmp_path: Path) -> None:
     sig_start = TEXT_WIDTH_PT - 2 * PITCH_PT - 10 * LAYOUT.grid.char_width_pt
     assert date.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.LEFT
     assert abs(date.paragraph_format.left_indent - Pt(sig_start + 2 * PITCH_PT)) <= 635
+    # kept together on one page, with the body's last paragraph: the chain ends at the date
+    assert [p.paragraph_format.keep_with_next for p in paragraphs[-5:]] == [None, True, True, True, None]
 
 
 def test_long_date_is_two_from_the_right_and_signature_centred_over_it() -> None:

@@ -46,6 +46,16 @@ def _synthetic_text() -> str:
     return "\n".join(lines)
 
 
+def _tight_text() -> str:
+    """A one-page report whose body ends on line 20: the blank line and the signature fill the page
+    and, left alone, the date would stand by itself on page 2."""
+    one_line = ("依法行政" * 7)[:25] + "。"  # with the 2-character indent, exactly one line
+    lines = ["某某镇人民政府关于2023年度法治政府建设情况的报告", "", "县委、县政府：", "一、主要举措和成效"]
+    lines += [one_line] * 16
+    lines += ["", "某某镇人民政府", "2024年1月10日"]
+    return "\n".join(lines)
+
+
 @dataclass
 class Line:
     top: float  # baseline-ish position from the top of the page (pdfminer's y0, flipped)
@@ -103,6 +113,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Page]]:
     folder = tmp_path_factory.mktemp("render")
     reports = {name: read_text_report(sample_path(name)) for name in SAMPLE_NAMES}
     reports["synthetic"] = parse_text_report(_synthetic_text())
+    reports["tight"] = parse_text_report(_tight_text())
     result = {}
     for name, report in reports.items():
         target = folder / f"{name}.docx"
@@ -180,6 +191,16 @@ def test_signature_and_date_placement(rendered) -> None:  # type: ignore[no-unty
     assert abs(date.top - signature.top - PITCH) < 1
     assert abs((RIGHT - signature.x1) - 2 * CHAR) < 3
     assert abs((date.x0 - signature.x0) - 2 * CHAR) < 4
+
+
+@pytest.mark.parametrize("name", ["synthetic", "tight"])
+def test_signature_and_date_never_stand_alone_on_a_page(rendered, name: str) -> None:  # type: ignore[no-untyped-def]
+    pages = rendered[name]
+    last = [line.text for line in pages[-1].lines]
+    assert last[-2:] == ["某某镇人民政府" if name == "tight" else "某某县某某镇人民政府", "2024年1月10日"], last
+    assert len(last) >= 3, last  # at least the end of the body goes with them
+    if name == "tight":
+        assert len(pages) == 2 and len(pages[0].lines) < 21  # the body's last line moved over with them
 
 
 def test_preview_shows_headings_and_body_in_different_installed_fonts(rendered) -> None:  # type: ignore[no-untyped-def]
