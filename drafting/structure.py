@@ -88,7 +88,10 @@ def _heading_levels(paragraphs: list[SourceParagraph], outline: Outline) -> list
             continue
         numbering = parse_numbering(para.text)
         if numbering is None:
-            levels.append(0)
+            # Numbering lost on the way (Word's automatic 一、 pasted to a web page): a short line
+            # with no sentence punctuation that names a statutory part is still its heading.
+            bare = _looks_like_bare_heading(para.text) and outline.part_for_heading(para.text) is not None
+            levels.append(1 if bare else 0)
             continue
         level = STANDARD_LEVEL.get(numbering.style)
         if level is None:
@@ -100,6 +103,16 @@ def _heading_levels(paragraphs: list[SourceParagraph], outline: Outline) -> list
         levels.append(level)
         last_level_by_style.append((numbering.style, level))
     return levels
+
+
+_BARE_HEADING_MAX = 40
+_SENTENCE_PUNCT = re.compile(r"[。；;！!？?：:，,]")
+
+
+def _looks_like_bare_heading(text: str) -> bool:
+    # Starting with a character or a year: "**二、…**" is an editing leftover around a numbered heading.
+    return (len(text) <= _BARE_HEADING_MAX and not _SENTENCE_PUNCT.search(text)
+            and re.match(r"[\u4e00-\u9fff0-9]", text) is not None)
 
 
 def build_report(paragraphs: list[SourceParagraph], outline: Outline | None = None) -> Report:

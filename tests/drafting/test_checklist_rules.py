@@ -237,12 +237,28 @@ def test_part_present_under_another_wording_is_not_missing() -> None:
         (["一、主要举措和成效", "（一）学法", "（三）用法"], [("（三）", None)]),
         (["一、主要举措和成效", "（一）学法", "（一）用法"], [("（一）", None)]),
         (["一、主要举措和成效", "(一)学法"], [("(一)", "（一）")]),
+        # numbering lost on the way: the part's heading found by its words, its number asked for
+        (["主要举措和成效", "（一）学法", "（二）用法"], [("主要举措和成效", "一、主要举措和成效")]),
+        (["主要举措和成效", "（一）学法", "存在的不足和原因"],
+         [("主要举措和成效", "一、主要举措和成效"), ("存在的不足和原因", "二、存在的不足和原因")]),
+        (["主要举措和成效", "二、存在的不足和原因"], [("主要举措和成效", "一、主要举措和成效")]),
     ],
 )
 def test_heading_numbering(headings: list[str], expected: list[tuple[str, str | None]]) -> None:
     lines = "\n".join(f"{h}\n开展培训12次。" for h in headings)
     report = report_from(f"青石镇2024年度法治政府建设情况报告\n\n{lines}\n")
     assert [(f.match, f.fix) for f in findings(report, "heading-numbering")] == expected
+
+
+def test_unnumbered_heading_fix_puts_the_number_in(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from drafting.checklist.fixes import apply_fix
+
+    report = report_from("青石镇2024年度法治政府建设情况报告\n\n主要举措和成效\n开展培训12次。\n")
+    [finding] = findings(report, "heading-numbering")
+    assert "没有编号" in finding.message and finding.part == "measures"
+    assert apply_fix(report, finding)
+    assert report.part("measures").blocks[0].text == "一、主要举措和成效"
+    assert findings(report, "heading-numbering") == []
 
 
 def test_heading_numbering_repeated_top_level() -> None:

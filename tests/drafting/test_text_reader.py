@@ -132,6 +132,21 @@ def test_an_unknown_heading_without_the_parts_marks_stays_where_it_is() -> None:
     assert report.part("plans").heading == "五、锚定目标，谋划来年"
 
 
+def test_part_headings_that_lost_their_numbers_are_still_found() -> None:
+    """Word's automatic 一、 numbering is often lost when a report is pasted onto a web page."""
+    import re
+
+    text = re.sub(r"^[一二三四]、", "", SMALL_REPORT, flags=re.M)
+    report = parse_text_report(text)
+    assert [p.id for p in report.parts] == [
+        "title", "addressee", "preamble", "measures", "shortcomings", "leader_duty", "plans", "signature", "date",
+    ]
+    assert report.part("shortcomings").heading == "存在的不足和原因"
+    # a sentence that merely mentions a part's words is no heading
+    report = parse_text_report(SMALL_REPORT.replace("主要负责人带头学法。", "存在的不足和原因已另行报告，此处不再重复。"))
+    assert [b.level for b in report.part("leader_duty").blocks] == [1, 0]
+
+
 def test_positions_point_into_the_source() -> None:
     text = "标题报告\n\n   一、主要举措和成效\n正文。\n"
     report = parse_text_report(text)

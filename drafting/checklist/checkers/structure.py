@@ -215,6 +215,14 @@ class HeadingNumberingChecker(Checker):
                 continue
             numbering = parse_numbering(para.text)
             if numbering is None:
+                if para.level == 1:  # a part's heading whose number was lost (pasted from a web page)
+                    number = last_number.get(1, 0) + 1
+                    right_prefix = standard_prefix(1, number)
+                    yield self.at(para, 0, para.text, right_prefix + para.text, right=right_prefix,
+                                  problem=f"一级标题前没有编号，应写作“{right_prefix}{para.text}”")
+                    last_number = {1: number}
+                    style_level = {}
+                    parent_level = 1
                 continue
             # A heading can be at most one level below the one above it: "（1）" right under "一、"
             # stands where "（一）" belongs.
