@@ -24,6 +24,7 @@ from drafting import paths
 from drafting.cleanup import CleanupNote, clean_report
 from drafting.confirmations import UNCHANGED, paragraph_states
 from drafting.errors import DataFileError, InputError
+from drafting.figures import FigureRule, figure_rule, figures_in
 from drafting.model import STATUTORY, Block, Part, Report
 from drafting.numbering import parse_numbering
 from drafting.outline import Outline, default_outline
@@ -53,12 +54,6 @@ class CarryNote:
 
     def __str__(self) -> str:
         return f"第 {self.line} 行：{self.what}" if self.line else self.what
-
-
-@dataclass(frozen=True)
-class FigureRule:
-    fact: str
-    pattern: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -106,9 +101,7 @@ def load_rules(path: Path | None = None) -> CarryoverRules:
         if not _words(labels) or not _words(units):
             problems.append(f"第 {entry.line} 行：{where}的 labels 和 units 应是非空的词语列表")
             continue
-        pattern = (f"(?:{'|'.join(map(re.escape, labels))})[^。；;，,：:！？\\d]{{0,{gap}}}?"
-                   f"(\\d+(?:\\.\\d+)?)\\s*(余|多)?\\s*(?:{'|'.join(map(re.escape, units))})")
-        figures.append(FigureRule(str(entry["fact"]), re.compile(pattern)))
+        figures.append(figure_rule(str(entry["fact"]), labels, units, gap))
     if problems:
         raise DataFileError(str(path), problems)
     return CarryoverRules(float(threshold), tuple(figures))
@@ -262,21 +255,16 @@ _PARTS_WITH_RESULTS = tuple(p for p in ("preamble", *STATUTORY) if p != "plans")
 
 def find_figures(report: Report, rules: CarryoverRules) -> list[tuple[str, float | int, str, str, int]]:
     """(fact id, value, matched words, part id, line) for each fact whose figure the text shows."""
-    found: list[tuple[str, float | int, str, str, int]] = []
-    seen: set[str] = set()
-    for rule in rules.figures:
-        for part in report.parts:
-            if part.id not in _PARTS_WITH_RESULTS or rule.fact in seen:
-                continue
-            for block in part.blocks:
-                match = rule.pattern.search(block.text)
-                if match:
-                    number = match.group(1)
-                    value: float | int = float(number) if "." in number else int(number)
-                    found.append((rule.fact, value, match.group(0), part.id, block.source_line or 0))
-                    seen.add(rule.fact)
-                    break
-    return found
+    found: dict[str, tuple[str, float | int, str, str, int]] = {}
+    for part in report.parts:
+        if part.id not in _PARTS_WITH_RESULTS:
+            continue
+        for block in part.blocks:
+            for fact, match in figures_in(block.text, rules.figures).items():
+                found.setdefault(fact, (fact, match.value, match.words, part.id, block.source_line or 0))
+    # in the order of the table, as before: the notes list facts in the data file's order
+    order = {rule.fact: index for index, rule in enumerate(rules.figures)}
+    return sorted(found.values(), key=lambda item: order[item[0]])
 
 
 # --------------------------------------------------------------------------- structure confidence and reuse

@@ -21,7 +21,7 @@ PUBLIC_IDS = {
     "heading-numbering", "year-mismatch", "term-by-year", "fazhi-term", "editing-leftover",
     "causes-missing", "plans-unanswered", "substance", "fact-consistency", "number-vs-fact",
     "count-wording", "rare-char", "copied-from-last-year", "org-mismatch", "whole-year-early", "beyond-powers",
-    "wording",
+    "wording", "figures-contradict",
 }
 
 

@@ -387,6 +387,33 @@ def test_fact_consistency(facts: dict, details: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("全年受理矛盾纠纷200件，调解成功180件，调解成功率98%。",
+         [("受理矛盾纠纷200件", "调解成功率写的是98%，按调解成功180件、受理200件算应为90%")]),
+        ("全年排查化解矛盾纠纷82件，调解成功80件，调解成功率97.6%。", []),
+        ("组织考试，参考98人，合格99人。", [("参考98人", "考试合格人数（99）多于参考人数（98）")]),
+        ("现有执法人员15人，持证30人，持证率200%。",
+         [("执法人员15人", "持证执法人员数（30）多于执法人员数（15）"),
+          ("持证率200%", "持证率（200%）超过了100%")]),
+        # counts and the rate in different paragraphs are not compared
+        ("全年受理矛盾纠纷200件。\n调解成功180件，调解成功率98%。", []),
+        ("组织法治培训12场，参训460人次。", []),
+    ],
+)
+def test_figures_contradict_within_a_paragraph(body: str, expected: list[tuple[str, str]]) -> None:
+    found = findings(body_report(body), "figures-contradict")
+    assert [(f.match, f.message) for f in found] == [(m, f"同一段中的数字互相矛盾：{d}") for m, d in expected]
+    assert all(f.part == "measures" and f.line is not None for f in found)
+
+
+def test_figures_contradict_ignores_the_plans_targets() -> None:
+    report = body_report("全年开展普法活动12场。")
+    report.part("plans").blocks[-1].text = "受理矛盾纠纷力争100件以上，调解成功率达到98%，调解成功90件。"
+    assert findings(report, "figures-contradict") == []
+
+
+@pytest.mark.parametrize(
     ("sentence", "facts", "matches"),
     [
         ("全年调解成功率98%。", {"disputes_received": 100, "disputes_resolved": 90}, ["98"]),

@@ -2,12 +2,15 @@
 
 fact-expression: conditions between facts written as Jinja2 expressions and
 evaluated in Jinja2's sandbox (never eval); a condition is skipped while any
-fact it names is missing. number-vs-fact: a figure written in the text next
+fact it names is missing. With ``in_text: true`` the facts are the figures one
+paragraph states (drafting.figures: "调解成功180件……调解成功率98%"), each
+paragraph on its own, so a rate is held against the counts given beside it. number-vs-fact: a figure written in the text next
 to a label word (调解成功率98%) that contradicts the entered fact.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -38,11 +41,13 @@ class FactExpressionChecker(Checker):
     (a Jinja2 template saying what is wrong, filled into the rule's {detail})."""
 
     KIND = "fact-expression"
-    PARAMS = {"checks": (list,)}
+    PARAMS = {"checks": (list,), "in_text": (bool,)}
     REQUIRED = frozenset({"checks"})
-    DEFAULT_PARTS = ()
+    #: With in_text: the parts that tell what was done (the plans' figures are targets).
+    DEFAULT_PARTS = ("preamble", "measures", "shortcomings", "leader_duty", "other")
 
     def compile(self, params: dict[str, Any]) -> None:
+        self.in_text = bool(params.get("in_text", False))
         self.checks: list[tuple[Any, frozenset[str], Any, str]] = []
         for index, entry in enumerate(params["checks"], start=1):
             if not isinstance(entry, dict) or set(entry) - {"assert", "detail"} or "assert" not in entry:
@@ -57,7 +62,24 @@ class FactExpressionChecker(Checker):
             self.checks.append((expression, names, detail, source))
 
     def check(self, view: ReportView) -> Iterator[Finding]:
-        facts = view.raw_facts
+        if not self.in_text:
+            for source, text, _names in self._failures(view.raw_facts):
+                yield self.whole(None, "", detail=text, expression=source, where="填写的数据")
+            return
+        from drafting.figures import figures_in
+
+        rules = _figure_rules()
+        for para in view.in_parts(self.parts):
+            found = figures_in(para.text, rules)
+            if not found:
+                continue
+            figures = {fact: match.value for fact, match in found.items()}
+            for source, text, names in self._failures(figures):
+                first = min((found[name] for name in names), key=lambda match: match.start)
+                yield self.at(para, first.start, first.words, detail=text, expression=source, where="文中的数字")
+
+    def _failures(self, facts: dict[str, Any]) -> Iterator[tuple[str, str, frozenset[str]]]:
+        """(expression, what is wrong, fact ids) for each check these facts fail."""
         for expression, names, detail, source in self.checks:
             if not names or any(facts.get(name) is None for name in names):
                 continue
@@ -68,7 +90,14 @@ class FactExpressionChecker(Checker):
             except (TemplateError, TypeError, ValueError, ZeroDivisionError, ArithmeticError):
                 continue  # a fact of the wrong type (text where a number belongs): the form reports that
             if not ok:
-                yield self.whole(None, "", detail=text, expression=source)
+                yield source, text, names
+
+
+@functools.lru_cache(maxsize=1)
+def _figure_rules() -> tuple[Any, ...]:
+    from drafting.carryover import load_rules
+
+    return load_rules().figures
 
 
 _NUMBER = r"(\d+(?:\.\d+)?)"
