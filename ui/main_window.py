@@ -1,4 +1,4 @@
-"""The main window: start screen, outline steps, step pages, findings and preview docks, menus.
+"""The main window: start screen, outline steps, step pages, find bar, findings and preview docks, menus.
 
 It owns exactly one DraftProject at a time and does what the menus say with
 it: new, open, save, save as, export, preview, close. Every action catches
@@ -24,10 +24,12 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from ui import dialogs, messages, settings
+from ui.find_bar import FindBar
 from ui.start_page import StartPage
 from ui.workers import JobRunner, export_job
 
@@ -61,7 +63,7 @@ class MainWindow(QMainWindow):
         self.central = QStackedWidget()
         self.central.addWidget(self.start_page)
         self.central.addWidget(self.page_stack)
-        self.setCentralWidget(self.central)
+        self.find_bar = FindBar(self)
         self.outline_dock = QDockWidget("写作步骤", self)
         self.outline_dock.setObjectName("outline_dock")
         self.findings_dock = QDockWidget("检查结果", self)
@@ -85,6 +87,12 @@ class MainWindow(QMainWindow):
         self.autosave_timer.timeout.connect(self.autosave)
         QApplication.instance().focusChanged.connect(self._on_focus_changed)
         # layout
+        holder = QWidget()
+        central_box = QVBoxLayout(holder)
+        central_box.setContentsMargins(0, 0, 0, 0)
+        central_box.addWidget(self.central, 1)
+        central_box.addWidget(self.find_bar)
+        self.setCentralWidget(holder)
         for dock, area in ((self.outline_dock, Qt.DockWidgetArea.LeftDockWidgetArea),
                            (self.findings_dock, Qt.DockWidgetArea.RightDockWidgetArea),
                            (self.preview_dock, Qt.DockWidgetArea.RightDockWidgetArea)):
@@ -132,6 +140,8 @@ class MainWindow(QMainWindow):
         edit_menu = self.menuBar().addMenu("编辑")
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addActions(self.find_bar.menu_actions)
         view_menu = self.menuBar().addMenu("视图")
         for dock in (self.outline_dock, self.findings_dock, self.preview_dock):
             view_menu.addAction(dock.toggleViewAction())
@@ -145,6 +155,7 @@ class MainWindow(QMainWindow):
         for action in (self.save_action, self.save_as_action, self.export_action, self.preview_action,
                        self.close_action):
             action.setEnabled(has)
+        self.find_bar.set_available(has)
         name = self.project.display_name if self.project else ""
         star = " *" if self.project and self.project.is_modified else ""
         self.setWindowTitle(f"{name}{star} — {APP_TITLE}" if has else APP_TITLE)
@@ -235,10 +246,20 @@ class MainWindow(QMainWindow):
         self.pages = {}
 
     def show_step(self, step_id: str) -> None:
-        from ui.part_page import PartPage
-
         if self.project is None:
             return
+        if step_id in self.pages:
+            self.pages[step_id].update_banner()
+        page = self.page_for(step_id)
+        self.page_stack.setCurrentWidget(page)
+        if self.outline_panel.current_step_id() != step_id:
+            self.outline_panel.select_step(step_id)
+
+    def page_for(self, step_id: str) -> PartPage:
+        """A step's page, built the first time it is needed (not shown: show_step does that)."""
+        from ui.part_page import PartPage
+
+        assert self.project is not None
         page = self.pages.get(step_id)
         if page is None:
             step = next(s for s in self.outline_panel.steps if s.id == step_id)
@@ -246,11 +267,7 @@ class MainWindow(QMainWindow):
             page.changed.connect(self._on_project_changed)
             self.pages[step_id] = page
             self.page_stack.addWidget(page)
-        else:
-            page.update_banner()
-        self.page_stack.setCurrentWidget(page)
-        if self.outline_panel.current_step_id() != step_id:
-            self.outline_panel.select_step(step_id)
+        return page
 
     def current_page(self) -> PartPage | None:
         page = self.page_stack.currentWidget()

@@ -13,6 +13,7 @@ from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QFont,
+    QPalette,
     QSyntaxHighlighter,
     QTextCharFormat,
     QTextCursor,
@@ -72,6 +73,11 @@ class PartEditor(QPlainTextEdit):
         self.setFont(font)
         self.setTabChangesFocus(True)
         self.setPlaceholderText("每段一行；“一、”“（一）”开头的行是标题。")
+        # A match found by 查找 stays plainly selected while the keyboard is still in the find bar.
+        palette = self.palette()
+        for role in (QPalette.ColorRole.Highlight, QPalette.ColorRole.HighlightedText):
+            palette.setColor(QPalette.ColorGroup.Inactive, role, palette.color(QPalette.ColorGroup.Active, role))
+        self.setPalette(palette)
         if single_line:
             self.setMaximumHeight(self.fontMetrics().lineSpacing() * 3 + 12)
         self.highlighter = _HeadingHighlighter(self.document())
