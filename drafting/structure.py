@@ -72,13 +72,15 @@ def _is_addressee(text: str) -> bool:
     )
 
 
-def _heading_levels(paragraphs: list[SourceParagraph], outline: Outline) -> list[int]:
+def _heading_levels(paragraphs: list[SourceParagraph], outline: Outline, *, bare_headings: bool = False) -> list[int]:
     """Level of each paragraph: 0 for body text, 1-4 for headings.
 
     Standard numbering gives its GB/T 9704 level. A wrong form ("1、", "一.")
     is level 1 when its wording names a statutory part, and otherwise one
     level below the nearest heading of another style (so "1、" under "（一）"
-    is level 3, where "1." belongs).
+    is level 3, where "1." belongs). bare_headings (a whole report, not one
+    part's editor): when no part heading is numbered, the lines naming a part
+    are its headings.
     """
     levels: list[int] = []
     last_level_by_style: list[tuple[str, int]] = []
@@ -88,10 +90,7 @@ def _heading_levels(paragraphs: list[SourceParagraph], outline: Outline) -> list
             continue
         numbering = parse_numbering(para.text)
         if numbering is None:
-            # Numbering lost on the way (Word's automatic 一、 pasted to a web page): a short line
-            # with no sentence punctuation that names a statutory part is still its heading.
-            bare = _looks_like_bare_heading(para.text) and outline.part_for_heading(para.text) is not None
-            levels.append(1 if bare else 0)
+            levels.append(0)
             continue
         level = STANDARD_LEVEL.get(numbering.style)
         if level is None:
@@ -102,6 +101,14 @@ def _heading_levels(paragraphs: list[SourceParagraph], outline: Outline) -> list
                 level = min(context + 1, 4)
         levels.append(level)
         last_level_by_style.append((numbering.style, level))
+    if bare_headings and 1 not in levels:
+        # Numbering lost on the way (Word's automatic 一、 pasted to a web page): with no numbered
+        # part heading anywhere, a short line without sentence punctuation that names a statutory
+        # part is its heading.
+        for index, para in enumerate(paragraphs):
+            if (levels[index] == 0 and para.level is None and _looks_like_bare_heading(para.text)
+                    and outline.part_for_heading(para.text) is not None):
+                levels[index] = 1
     return levels
 
 
@@ -158,7 +165,7 @@ def build_report(paragraphs: list[SourceParagraph], outline: Outline | None = No
         end -= 1
 
     body = paras[start:end]
-    levels = _heading_levels(body, outline)
+    levels = _heading_levels(body, outline, bare_headings=True)
     part_at = _parts_of_headings(body, levels, outline)
     current = Part("preamble")
     report.parts.append(current)

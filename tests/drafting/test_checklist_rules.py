@@ -241,7 +241,8 @@ def test_part_present_under_another_wording_is_not_missing() -> None:
         (["主要举措和成效", "（一）学法", "（二）用法"], [("主要举措和成效", "一、主要举措和成效")]),
         (["主要举措和成效", "（一）学法", "存在的不足和原因"],
          [("主要举措和成效", "一、主要举措和成效"), ("存在的不足和原因", "二、存在的不足和原因")]),
-        (["主要举措和成效", "二、存在的不足和原因"], [("主要举措和成效", "一、主要举措和成效")]),
+        # with a numbered part heading present, an unnumbered line is body text: the number is skipped
+        (["主要举措和成效", "二、存在的不足和原因"], [("二、", None)]),
     ],
 )
 def test_heading_numbering(headings: list[str], expected: list[tuple[str, str | None]]) -> None:

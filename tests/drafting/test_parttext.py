@@ -30,7 +30,7 @@ def test_wrong_forms_are_judged_like_an_imported_report() -> None:
     assert levels("（一）宣传不足\n1、形式单一")[1] == ("1、形式单一", 3)
 
 
-@pytest.mark.parametrize("text", ["", "\n\n  \n", "2024年，全镇……\n2021.12.18"])
+@pytest.mark.parametrize("text", ["", "\n\n  \n", "2024年，全镇……\n2021.12.18", "我写的不足\n存在的不足和原因"])
 def test_plain_lines_are_paragraphs(text: str) -> None:
     assert all(level == 0 for _t, level in levels(text))
 
