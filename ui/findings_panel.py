@@ -254,15 +254,11 @@ class FindingsPanel(QWidget):
             return
         checklist = self._checklist
         self.summary_label.setText("正在检查…")
-        # The signals object is not parented to the panel and is kept alive until the job ends,
-        # so closing the panel mid-check never deletes it under the worker; bound slots of a
-        # deleted panel are disconnected by Qt.
-        signals = start_job(lambda _progress: (generation, checklist.run(report)), None)
-        _PENDING.add(signals)
-        signals.finished.connect(self._on_check_finished)
-        signals.failed.connect(self._on_check_failed)
-        signals.finished.connect(lambda _result, s=signals: _PENDING.discard(s))
-        signals.failed.connect(lambda _message, s=signals: _PENDING.discard(s))
+        # Not parented to the panel: closing the panel mid-check never deletes the signals under the
+        # worker (start_job keeps them until the job reports); the bound slots are connected before
+        # the job starts, so a quick check is never missed, and Qt drops them if the panel is deleted.
+        start_job(lambda _progress: (generation, checklist.run(report)), None,
+                  on_done=self._on_check_finished, on_error=self._on_check_failed)
 
     def _on_check_finished(self, result: tuple[int, list[Finding]]) -> None:
         generation, findings = result
@@ -280,7 +276,3 @@ class FindingsPanel(QWidget):
         self.set_findings([])
         if project is not None:
             self.check_now()
-
-
-#: Signals of checks still running (kept referenced until the worker is done with them).
-_PENDING: set[Any] = set()

@@ -58,9 +58,16 @@ def start_job(job: Job, parent: QObject | None = None, *, on_progress: Callable[
     """Start a job in the thread pool; its signals arrive queued on the UI thread.
 
     The callbacks are connected before the job starts: a job that fails at once
-    must not emit before anyone listens.
+    must not emit before anyone listens. Without a parent the signals object is
+    kept referenced here until the job has reported, so a widget closed while
+    its job runs never has the object deleted under the worker (callbacks that
+    are bound methods of a deleted widget are disconnected by Qt).
     """
     signals = JobSignals(parent)
+    if parent is None:
+        _UNPARENTED.add(signals)
+        signals.finished.connect(lambda _result: _UNPARENTED.discard(signals))
+        signals.failed.connect(lambda _message: _UNPARENTED.discard(signals))
     if on_progress is not None:
         signals.progress.connect(on_progress)
     if on_done is not None:
@@ -69,6 +76,10 @@ def start_job(job: Job, parent: QObject | None = None, *, on_progress: Callable[
         signals.failed.connect(on_error)
     QThreadPool.globalInstance().start(_Runnable(job, signals))
     return signals
+
+
+#: Signals of running jobs started without a parent (see start_job).
+_UNPARENTED: set[JobSignals] = set()
 
 
 def wait_for_jobs(msecs: int = 30000) -> bool:
