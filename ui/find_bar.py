@@ -14,6 +14,7 @@ texts, moves selections and says what happened.
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -30,11 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafting.search import Match, find_all, find_in_text, replace_all
-from ui.part_editor import PartEditor
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the search and the editors load with the first draft, not before the window shows
+    from drafting.search import Match
     from ui.main_window import MainWindow
+    from ui.part_editor import PartEditor
 
 logger = logging.getLogger(__name__)
 
@@ -254,6 +254,8 @@ class FindBar(QWidget):
         query = self.find_edit.text()
         if not query:
             return
+        from drafting.search import find_all, replace_all
+
         texts = self._texts()
         if not find_all(texts, query, case_sensitive=self.case_check.isChecked()):
             self._say_not_found(query)
@@ -276,6 +278,8 @@ class FindBar(QWidget):
         cursor = editor.textCursor()
         if not cursor.hasSelection():
             return False
+        from drafting.search import find_in_text
+
         span = (cursor.selectionStart(), cursor.selectionEnd())
         found = find_in_text(editor.part_id, editor.toPlainText(), self.find_edit.text(),
                              case_sensitive=self.case_check.isChecked())
@@ -299,6 +303,8 @@ class FindBar(QWidget):
                 for pid in self._part_order()]
 
     def _matches(self, query: str) -> list[Match]:
+        from drafting.search import find_all
+
         return find_all(self._texts(), query, case_sensitive=self.case_check.isChecked())
 
     def _editor_for(self, part_id: str) -> PartEditor:
@@ -324,7 +330,9 @@ class FindBar(QWidget):
         return order.get(editor.part_id, -1), cursor.selectionStart(), cursor.selectionEnd()
 
     def _on_focus_changed(self, _old: QObject | None, new: QObject | None) -> None:
-        if isinstance(new, PartEditor) and self.main_window.isAncestorOf(new):
+        # Until a draft is open the editors' module is not loaded, and no widget can be an editor.
+        editors = sys.modules.get("ui.part_editor")
+        if editors is not None and isinstance(new, editors.PartEditor) and self.main_window.isAncestorOf(new):
             self._part_id = new.part_id
 
     # ---- what the label says ----
