@@ -168,11 +168,15 @@ def split_run_in(text: str) -> tuple[str, str]:
 def _write_signature_block(
     document: DocxDocument, report: Report, layout: Layout, styles: dict[str, BaseStyle]
 ) -> None:
-    """Signature and date per GB/T 9704 7.3.5.2 (no seal), in characters from the right margin."""
-    signature = report.signature.replace("\n", "").strip()
+    """Signature and date per GB/T 9704 7.3.5.2 (no seal), in characters from the right margin.
+
+    A joint report has one signature line per organisation, the lead one first, each ending
+    where a single one would; the date is placed against the longest.
+    """
+    signatures = [line.strip() for line in report.signature.split("\n") if line.strip()]
     date = format_date(report.date_text.replace("\n", "").strip())
     rules = layout.signature_block
-    if not signature and not date:
+    if not signatures and not date:
         return
     # The signature and date never stand alone on a page: the last lines of the body go with them
     # (Word and LibreOffice move the body's last line(s) over rather than break the chain).
@@ -181,12 +185,13 @@ def _write_signature_block(
         Paragraph(content[-1], document).paragraph_format.keep_with_next = True
     for _ in range(rules.blank_lines_before):
         _add_empty_line(document, styles["body"]).paragraph_format.keep_with_next = True
-    place = place_signature(text_width(signature), text_width(date), layout)
+    widest = max((text_width(line) for line in signatures), default=0)
+    place = place_signature(widest, text_width(date), layout)
     pitch = layout.char_pitch_pt
-    if signature:
-        paragraph = add_paragraph(document, signature, styles["signature"])
+    for index, line in enumerate(signatures):
+        paragraph = add_paragraph(document, line, styles["signature"])
         paragraph.paragraph_format.right_indent = Pt(place.signature_right * pitch)
-        paragraph.paragraph_format.keep_with_next = bool(date)
+        paragraph.paragraph_format.keep_with_next = bool(date) or index < len(signatures) - 1
     if date:
         paragraph = add_paragraph(document, date, styles["date"])
         fmt = paragraph.paragraph_format

@@ -24,6 +24,7 @@ _DATE_RE = re.compile(
 )
 _SIGNATURE_ENDINGS = ("人民政府", "政府", "办事处", "委员会", "党委", "镇", "乡", "街道", "（盖章）", "(盖章)", "工作领导小组")
 _ADDRESSEE_MAX = 40
+_MAX_SIGNATURE_LINES = 3
 _TITLE_MAX = 60
 _YEAR_RE = re.compile(r"(20\d{2})\s*年")
 _ORG_RE = re.compile(r"([\u4e00-\u9fff]{1,12}?(?:镇|乡|街道办事处|街道)(?:人民政府|党委)?)")
@@ -160,9 +161,13 @@ def build_report(paragraphs: list[SourceParagraph], outline: Outline | None = No
     if end > start and is_date_line(paras[end - 1].text):
         tail.insert(0, Part("date", [_block(paras[end - 1], 0)]))
         end -= 1
-    if end > start and _is_signature_line(paras[end - 1].text):
-        tail.insert(0, Part("signature", [_block(paras[end - 1], 0)]))
+    # One signature line, or one per organisation of a joint report (党委 and 政府), the lead first.
+    signature: list[Block] = []
+    while end > start and len(signature) < _MAX_SIGNATURE_LINES and _is_signature_line(paras[end - 1].text):
+        signature.insert(0, _block(paras[end - 1], 0))
         end -= 1
+    if signature:
+        tail.insert(0, Part("signature", signature))
 
     body = paras[start:end]
     levels = _heading_levels(body, outline, bare_headings=True)
@@ -253,7 +258,9 @@ def guess_meta(report: Report) -> ReportMeta:
         if match:
             years = [int(match.group(1))]
     meta.year = years[0] if years else None
-    for source in (report.signature, title):
+    # A joint report is signed by the party committee and the government: the government writes it.
+    signed = sorted(report.signature.split("\n"), key=lambda line: line.startswith(("中共", "中国共产党")))
+    for source in (*signed, title):
         match = _ORG_RE.search(source)
         if match:
             meta.org = match.group(1)

@@ -331,6 +331,23 @@ def test_signature_and_date_placement(tmp_path: Path) -> None:
     assert [p.paragraph_format.keep_with_next for p in paragraphs[-5:]] == [None, True, True, True, None]
 
 
+def test_a_joint_report_has_one_signature_line_per_organisation(tmp_path: Path) -> None:
+    text = SIGNED_TEXT.replace("\n某某县某某镇人民政府\n", "\n中共某某县某某镇委员会\n某某县某某镇人民政府\n")
+    report = parse_text_report(text)
+    assert [b.text for b in report.part("signature").blocks] == ["中共某某县某某镇委员会", "某某县某某镇人民政府"]
+    assert report.meta.org == "某某县某某镇人民政府"  # the government writes the report
+    paragraphs = _reopen(report, tmp_path).paragraphs
+    party, government, date = paragraphs[-3:]
+    assert (party.text, government.text) == ("中共某某县某某镇委员会", "某某县某某镇人民政府")
+    assert party.style.name == government.style.name == "发文机关署名"
+    # both end two characters from the right; the date starts two characters right of the longer one
+    assert party.paragraph_format.right_indent == government.paragraph_format.right_indent
+    assert abs(party.paragraph_format.right_indent - Pt(2 * PITCH_PT)) <= 635
+    party_start = TEXT_WIDTH_PT - 2 * PITCH_PT - 11 * LAYOUT.grid.char_width_pt
+    assert abs(date.paragraph_format.left_indent - Pt(party_start + 2 * PITCH_PT)) <= 635
+    assert [p.paragraph_format.keep_with_next for p in paragraphs[-3:]] == [True, True, None]
+
+
 def test_long_date_is_two_from_the_right_and_signature_centred_over_it() -> None:
     place = place_signature(4, 8, LAYOUT)  # 某镇政府 / 2024年12月31日
     assert place.date_right == 2 and place.date_left is None
