@@ -100,6 +100,7 @@ class FindingsPanel(QWidget):
         self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail_label.setVisible(False)
         self.recheck_button = QPushButton("重新检查")
+        self.recheck_button.setToolTip("重新读取检查规则（包括县（区）规则文件夹中的文件）并检查")
         self.recheck_button.setEnabled(project is not None)
         self.debounce_timer = QTimer(self)
         self.debounce_timer.setSingleShot(True)
@@ -109,7 +110,7 @@ class FindingsPanel(QWidget):
         self.tree.itemClicked.connect(self._on_tree_item_clicked)
         self.tree.itemActivated.connect(self._on_tree_item_clicked)
         self.tree.currentItemChanged.connect(lambda current, _previous: self._show_detail(current))
-        self.recheck_button.clicked.connect(self.check_now)
+        self.recheck_button.clicked.connect(self.reload_and_check)
         self.debounce_timer.timeout.connect(self.check_now)
 
         # layout
@@ -232,6 +233,11 @@ class FindingsPanel(QWidget):
         """Re-check the project's report shortly after the last change (debounced)."""
         if self.project is not None:
             self.debounce_timer.start()
+
+    def reload_and_check(self) -> None:
+        """重新检查: read the rule files again (a county file just added or edited), then check."""
+        self._checklist = None
+        self.check_now()
 
     def check_now(self) -> None:
         """Check a copy of the project's report in the background; stale results are dropped."""

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ui import dialogs, messages, settings
 from ui.find_bar import FindBar
+from ui.help_menu import build_help_menu
 from ui.start_page import StartPage
 from ui.workers import JobRunner, export_job
 
@@ -145,6 +146,7 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu("视图")
         for dock in (self.outline_dock, self.findings_dock, self.preview_dock):
             view_menu.addAction(dock.toggleViewAction())
+        build_help_menu(self)
         toolbar = self.addToolBar("常用")
         toolbar.setObjectName("main_toolbar")
         for action in (self.save_action, self.export_action, self.preview_action):

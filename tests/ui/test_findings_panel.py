@@ -149,3 +149,21 @@ def test_set_project_and_closing_mid_check(qtbot) -> None:
     from ui.workers import wait_for_jobs
 
     assert wait_for_jobs(30000)
+
+
+def test_recheck_reads_a_county_rule_file_added_meanwhile(qtbot) -> None:
+    from drafting import paths
+
+    project = _Project(read_text_report(sample_path("shangjia-2021")))
+    panel = FindingsPanel(project)
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.findings_changed, timeout=30000) as blocker:
+        panel.refresh()
+    assert "fazhi-term" in [f.rule for f in blocker.args[0]]
+    folder = paths.user_checklists_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "本县.yml").write_text("version: 1\nrules:\n  - id: fazhi-term\n    enabled: false\n", encoding="utf-8")
+    with qtbot.waitSignal(panel.findings_changed, timeout=30000) as blocker:
+        qtbot.mouseClick(panel.recheck_button, Qt.MouseButton.LeftButton)
+    assert "fazhi-term" not in [f.rule for f in blocker.args[0]]
+    assert "heading-numbering" in [f.rule for f in blocker.args[0]]
