@@ -275,8 +275,9 @@ class FindingsPanel(QWidget):
         self.summary_label.setText(message)
 
     def set_project(self, project: Any) -> None:
-        """Show the findings of another project (or none), checking it at once."""
+        """Show the findings of another project (or none), checking it at once with the rules read anew."""
         self.project = project
+        self._checklist = None
         self._generation += 1
         self.recheck_button.setEnabled(project is not None)
         self.set_findings([])
