@@ -208,15 +208,15 @@ def _parts_of_headings(body: list[SourceParagraph], levels: list[int], outline: 
     measures part when nothing else claims it.
     """
     headings = [i for i, level in enumerate(levels) if level == 1]
+    worded = {index: outline.part_for_heading(body[index].text) for index in headings}
     part_at: dict[int, str] = {}
-    for index in headings:
-        part_id = outline.part_for_heading(body[index].text)
+    for index, part_id in worded.items():
         if part_id is not None and part_id not in part_at.values():
             part_at[index] = part_id
     used = set(part_at.values())
     required = [p.id for p in outline.statutory if p.required and p.id in _USUAL_RANK]
     for position, index in enumerate(headings):
-        if index in part_at or outline.part_for_heading(body[index].text) is not None:
+        if worded[index] is not None:  # placed by its words, or a second heading of a part already found
             continue
         before = [part_at[i] for i in headings[:position] if i in part_at]
         after = [part_at[i] for i in headings[position + 1:] if i in part_at]

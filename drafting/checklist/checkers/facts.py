@@ -4,8 +4,9 @@ fact-expression: conditions between facts written as Jinja2 expressions and
 evaluated in Jinja2's sandbox (never eval); a condition is skipped while any
 fact it names is missing. With ``in_text: true`` the facts are the figures one
 paragraph states (drafting.figures: "调解成功180件……调解成功率98%"), each
-paragraph on its own, so a rate is held against the counts given beside it. number-vs-fact: a figure written in the text next
-to a label word (调解成功率98%) that contradicts the entered fact.
+paragraph on its own, so a rate is held against the counts given beside it.
+number-vs-fact: a figure written in the text next to a label word
+(调解成功率98%) that contradicts the entered fact.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from drafting.checklist.checkers.base import Checker, ParamError, string_list
 from drafting.checklist.context import ReportView
 from drafting.checklist.model import Finding
+from drafting.figures import FigureRule, figures_in
 
 _ENV = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
 
@@ -66,8 +68,6 @@ class FactExpressionChecker(Checker):
             for source, text, _names in self._failures(view.raw_facts):
                 yield self.whole(None, "", detail=text, expression=source, where="填写的数据")
             return
-        from drafting.figures import figures_in
-
         rules = _figure_rules()
         for para in view.in_parts(self.parts):
             found = figures_in(para.text, rules)
@@ -94,8 +94,8 @@ class FactExpressionChecker(Checker):
 
 
 @functools.lru_cache(maxsize=1)
-def _figure_rules() -> tuple[Any, ...]:
-    from drafting.carryover import load_rules
+def _figure_rules() -> tuple[FigureRule, ...]:
+    from drafting.carryover import load_rules  # the figure table lives in carryover.yml
 
     return load_rules().figures
 
