@@ -106,13 +106,19 @@ class _Project:
         self.modified = True
 
 
-def test_project_checked_in_background_and_fixed(qtbot) -> None:
-    project = _Project(read_text_report(sample_path("shangjia-2021")))
+def checked_panel(qtbot, name: str = "shangjia-2021"):  # type: ignore[no-untyped-def]
+    """A panel bound to a sample report, after its first (debounced, background) check."""
+    project = _Project(read_text_report(sample_path(name)))
     panel = FindingsPanel(project)
     qtbot.addWidget(panel)
     with qtbot.waitSignal(panel.findings_changed, timeout=30000) as blocker:
         panel.refresh()
-    rules = [f.rule for f in blocker.args[0]]
+    return panel, project, blocker.args[0]
+
+
+def test_project_checked_in_background_and_fixed(qtbot) -> None:
+    panel, project, found = checked_panel(qtbot)
+    rules = [f.rule for f in found]
     assert "fazhi-term" in rules and "heading-numbering" in rules
     row = next(r for r in panel.finding_items() if r.data(0, FINDING_ROLE).rule == "fazhi-term")
     with qtbot.waitSignal(panel.findings_changed, timeout=30000) as blocker:
@@ -154,12 +160,8 @@ def test_set_project_and_closing_mid_check(qtbot) -> None:
 def test_recheck_reads_a_county_rule_file_added_meanwhile(qtbot) -> None:
     from drafting import paths
 
-    project = _Project(read_text_report(sample_path("shangjia-2021")))
-    panel = FindingsPanel(project)
-    qtbot.addWidget(panel)
-    with qtbot.waitSignal(panel.findings_changed, timeout=30000) as blocker:
-        panel.refresh()
-    assert "fazhi-term" in [f.rule for f in blocker.args[0]]
+    panel, _project, found = checked_panel(qtbot)
+    assert "fazhi-term" in [f.rule for f in found]
     folder = paths.user_checklists_dir()
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "本县.yml").write_text("version: 1\nrules:\n  - id: fazhi-term\n    enabled: false\n", encoding="utf-8")
