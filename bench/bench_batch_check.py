@@ -64,7 +64,7 @@ def sample_variants(count: int, rng: random.Random) -> list:  # type: ignore[typ
 
 
 def generated_reports(count: int, rng: random.Random) -> list:  # type: ignore[type-arg]
-    from drafting.areas import load_areas
+    from drafting.data.areas import load_areas
     from drafting.newreport import new_report
     from drafting.project import DraftProject
     from tests.drafting.typical_facts import TYPICAL_RAW_FACTS

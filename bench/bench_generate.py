@@ -33,7 +33,7 @@ PARTS = ("preamble", "measures", "shortcomings", "leader_duty", "plans", "other"
 _SETUP = """
 import sys, time
 sys.path.insert(0, {root!r})
-from drafting.areas import load_areas
+from drafting.data.areas import load_areas
 from drafting.newreport import new_report
 from drafting.project import DraftProject
 from tests.drafting.typical_facts import TYPICAL_RAW_FACTS

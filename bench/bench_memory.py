@@ -73,7 +73,7 @@ window = MainWindow()
 window.show()
 app.processEvents()
 from drafting import segment
-from drafting.areas import load_areas
+from drafting.data.areas import load_areas
 from drafting.newreport import new_report
 from drafting.project import DraftProject
 from tests.drafting.typical_facts import TYPICAL_RAW_FACTS

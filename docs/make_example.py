@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from drafting.areas import areas_for_year  # noqa: E402
+from drafting.data.areas import areas_for_year  # noqa: E402
 from drafting.docx_export import write_docx  # noqa: E402
 from drafting.libreoffice import docx_to_pdf  # noqa: E402
 from drafting.model import STATUTORY  # noqa: E402

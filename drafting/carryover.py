@@ -23,11 +23,11 @@ from typing import Any
 from drafting import paths
 from drafting.cleanup import CleanupNote, clean_report
 from drafting.confirmations import UNCHANGED, paragraph_states
+from drafting.data.outline import Outline, default_outline
 from drafting.errors import DataFileError, InputError
 from drafting.figures import FigureRule, figure_rule, figures_in
 from drafting.model import STATUTORY, Block, Part, Report
 from drafting.numbering import parse_numbering
-from drafting.outline import Outline, default_outline
 from drafting.yamlio import YamlSyntaxError, check_keys, read_yaml_file
 
 FORMAT_VERSION = 1
@@ -195,7 +195,7 @@ def carry_over(report: Report, year: int, rules: CarryoverRules | None = None) -
 
 def _choose_plan(new: Report, report: Report, notes: list[CarryNote]) -> None:
     """The national plan in force for the new year (templates/plans.yml), and a note when it changed."""
-    from drafting.plans import plan_for_year
+    from drafting.data.plans import plan_for_year
 
     year = new.meta.year
     plan = plan_for_year(year)

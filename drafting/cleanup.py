@@ -14,9 +14,9 @@ import copy
 import re
 from dataclasses import dataclass
 
+from drafting.data.outline import default_outline
 from drafting.model import Block, Part, Report
 from drafting.numbering import STANDARD_LEVEL, parse_numbering
-from drafting.outline import default_outline
 
 #: Parts whose blocks are kept line by line (a title over two lines is not a broken sentence).
 _KEEP_LINES = ("title", "addressee", "signature", "date")

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from drafting.areas import default_area_ids, load_areas
+from drafting.data.areas import default_area_ids, load_areas
+from drafting.data.outline import default_outline
+from drafting.data.plans import plan_by_name, plan_for_year
 from drafting.errors import InputError
 from drafting.model import Block, Part, Report, ReportMeta
 from drafting.numbering import standard_prefix
-from drafting.outline import default_outline
-from drafting.plans import plan_by_name, plan_for_year
 
 #: The order of 《法治政府建设与责任落实督察工作规定》 (a writer may reorder later).
 REGULATION_ORDER = ("measures", "shortcomings", "leader_duty", "plans", "other")

@@ -9,9 +9,9 @@ numbered by the position of their part among the statutory parts.
 
 from __future__ import annotations
 
+from drafting.data.outline import default_outline
 from drafting.model import STATUTORY, Block, Report
 from drafting.numbering import parse_numbering, standard_prefix
-from drafting.outline import default_outline
 from drafting.structure import SourceParagraph, _heading_levels
 
 

@@ -18,9 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from drafting import recovery
-from drafting.draftlock import DraftLock
-from drafting.errors import StorageError
-from drafting.facts import (
+from drafting.data.facts import (
     FactCatalog,
     default_fact_catalog,
     effective_facts,
@@ -28,6 +26,8 @@ from drafting.facts import (
     format_fact,
     parse_fact,
 )
+from drafting.draftlock import DraftLock
+from drafting.errors import StorageError
 from drafting.model import PART_IDS, STATUTORY, Part, Report
 from drafting.parttext import blocks_to_text, renumber_level1, text_to_blocks
 from drafting.render import part_heading, part_required_facts, render_part

@@ -29,13 +29,13 @@ import jinja2.nodes
 import jinja2.sandbox
 
 from drafting import paths
-from drafting.areas import AreaSpec, area_by_id, default_area_data, resolve_plan
+from drafting.data.areas import AreaSpec, area_by_id, default_area_data, resolve_plan
+from drafting.data.facts import default_fact_catalog, effective_facts
+from drafting.data.outline import default_outline
+from drafting.data.plans import Plan, plan_by_name, plan_for_year
 from drafting.errors import TemplateRenderError
-from drafting.facts import default_fact_catalog, effective_facts
 from drafting.model import STATUTORY, Report
 from drafting.numbering import parse_numbering, standard_prefix
-from drafting.outline import default_outline
-from drafting.plans import Plan, plan_by_name, plan_for_year
 from drafting.sandbox import (
     BUDGET,
     MAX_LOOP_DEPTH,

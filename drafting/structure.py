@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from drafting.data.outline import Outline, default_outline
 from drafting.model import Block, Part, Report, ReportMeta
 from drafting.numbering import STANDARD_LEVEL, parse_numbering
-from drafting.outline import Outline, default_outline
 
 _END_PUNCT = "。；;！!？?，,"
 _DATE_RE = re.compile(

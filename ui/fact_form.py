@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafting.facts import FactSpec
+from drafting.data.facts import FactSpec
 
 _HINT_STYLE = "color: #666;"
 _ERROR_STYLE = "color: #b00020;"

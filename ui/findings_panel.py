@@ -42,7 +42,7 @@ _WHOLE_REPORT = "全文"
 
 def part_names() -> dict[str, str]:
     """Part id -> its Chinese name from the outline (the id itself when unknown)."""
-    from drafting.outline import default_outline
+    from drafting.data.outline import default_outline
 
     try:
         return {spec.id: spec.name for spec in default_outline().parts}

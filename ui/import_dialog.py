@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from drafting.carryover import LastYearImport, apply_mapping, body_blocks, carry_over, read_last_year
+from drafting.data.outline import default_outline
 from drafting.errors import DraftingError
 from drafting.model import STATUTORY, Report
-from drafting.outline import default_outline
 from ui import messages
 
 logger = logging.getLogger(__name__)

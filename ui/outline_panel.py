@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QProgressBar, QVBoxLayout, QWidget
 
+from drafting.data.outline import default_outline
 from drafting.model import STATUTORY, Report
-from drafting.outline import default_outline
 from drafting.project import STATUS_DONE, STATUS_DRAFT, STATUS_EMPTY, STATUS_PROBLEM, DraftProject
 
 _STATUS_COLOURS = {

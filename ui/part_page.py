@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafting.areas import areas_for_year
+from drafting.data.areas import areas_for_year
+from drafting.data.facts import computed_facts
+from drafting.data.outline import default_outline
 from drafting.errors import DraftingError
-from drafting.facts import computed_facts
 from drafting.numbering import standard_prefix
-from drafting.outline import default_outline
 from drafting.project import DraftProject, diff_lines
 from drafting.render import PART_TEMPLATES
 from ui import dialogs, messages

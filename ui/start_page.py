@@ -121,8 +121,8 @@ class StartPage(QWidget):
 
     def refresh_plan(self) -> None:
         """Show the plan in force and the sub-areas offered for the chosen year (reads the dated data)."""
-        from drafting.areas import areas_for_year
-        from drafting.plans import load_plans, plan_for_year
+        from drafting.data.areas import areas_for_year
+        from drafting.data.plans import load_plans, plan_for_year
 
         year = self.year_spin.value()
         plan = plan_for_year(year)

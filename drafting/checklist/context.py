@@ -88,7 +88,7 @@ class ReportView:
     @functools.cached_property
     def facts(self) -> dict[str, Any]:
         """The entered facts plus rates computed from their counts (numbers only where numeric)."""
-        from drafting.facts import default_fact_catalog, effective_facts
+        from drafting.data.facts import default_fact_catalog, effective_facts
 
         try:
             return dict(effective_facts(default_fact_catalog(), dict(self.report.facts)))

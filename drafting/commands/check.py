@@ -36,7 +36,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from drafting.checklist import default_checklist
-    from drafting.outline import default_outline
+    from drafting.data.outline import default_outline
     from drafting.sources import load_source
 
     for extra in args.checklist:

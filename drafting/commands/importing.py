@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(f"年度“{args.year}”无效。请在 --year 后写四位数的年度，例如 2022。")
     check_output(source, output)
     from drafting.carryover import carry_over, read_last_year
-    from drafting.outline import default_outline
+    from drafting.data.outline import default_outline
     from drafting.storage import save_draft
 
     imported = read_last_year(source)

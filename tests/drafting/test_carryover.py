@@ -187,7 +187,7 @@ def test_run_in_heading_moves_only_its_own_words() -> None:
 
 
 def test_plan_in_force_for_the_new_year(report) -> None:
-    from drafting.plans import plan_for_year
+    from drafting.data.plans import plan_for_year
 
     new, notes = carry_over(report, 2022)
     assert new.meta.plan == plan_for_year(2022).name and new.settings["plan_id"] == plan_for_year(2022).id

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from drafting.areas import areas_for_year
+from drafting.data.areas import areas_for_year
 from drafting.docx_export import write_docx
 from drafting.model import STATUTORY
 from drafting.newreport import new_report

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from drafting.data.outline import default_outline, load_outline
 from drafting.errors import DataFileError
 from drafting.numbering import chinese_number, parse_numbering, standard_prefix, to_chinese_number
-from drafting.outline import default_outline, load_outline
 from drafting.paths import templates_dir
 from drafting.yamlio import YamlSyntaxError, parse_yaml_text, read_yaml_file
 

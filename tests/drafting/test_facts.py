@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from drafting.errors import DataFileError
-from drafting.facts import (
+from drafting.data.facts import (
     FactSpec,
     computed_facts,
     default_fact_catalog,
@@ -17,6 +16,7 @@ from drafting.facts import (
     load_fact_catalog,
     parse_fact,
 )
+from drafting.errors import DataFileError
 
 #: Ids the checklist and older drafts rely on; they must never disappear from facts.yml.
 LEGACY_IDS = (

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from drafting.areas import areas_for_year, default_area_data, default_area_ids, load_area_data
+from drafting.data.areas import areas_for_year, default_area_data, default_area_ids, load_area_data
+from drafting.data.plans import load_plans, plan_by_name, plan_for_year
 from drafting.errors import DataFileError, InputError
 from drafting.newreport import new_report
-from drafting.plans import load_plans, plan_by_name, plan_for_year
 from drafting.report_year import default_report_year
 from drafting.structure import is_date_line
 

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from drafting.areas import load_areas
-from drafting.facts import default_fact_catalog, parse_fact
+from drafting.data.areas import load_areas
+from drafting.data.facts import default_fact_catalog, parse_fact
 from drafting.model import STATUTORY, Report
 from drafting.newreport import new_report
 from drafting.paths import templates_dir

@@ -13,7 +13,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from drafting import recovery
-from drafting.facts import parse_fact
+from drafting.data.facts import parse_fact
 from drafting.newreport import new_report
 from tests.conftest import sample_path
 from ui import dialogs, messages

@@ -166,7 +166,7 @@ class NumberVsFactChecker(Checker):
 
 def _label(fact_id: str) -> str:
     """The fact's Chinese label from the catalogue (its id if the catalogue lacks it)."""
-    from drafting.facts import default_fact_catalog
+    from drafting.data.facts import default_fact_catalog
 
     try:
         return default_fact_catalog().spec(fact_id).label

@@ -15,8 +15,8 @@ from typing import Any
 from drafting.checklist.checkers.base import Checker, ParamError, compile_regex, string_list
 from drafting.checklist.context import Paragraph, ReportView
 from drafting.checklist.model import Finding
+from drafting.data.outline import default_outline
 from drafting.numbering import LEVEL_EXAMPLE, STANDARD_LEVEL, parse_numbering, standard_prefix
-from drafting.outline import default_outline
 from drafting.structure import is_date_line
 
 _STYLE_NAMES = {

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from drafting import paths
+from drafting.data.plans import Plan, default_plans, plan_by_id, plan_for_year
 from drafting.errors import DataFileError
-from drafting.plans import Plan, default_plans, plan_by_id, plan_for_year
 from drafting.yamlio import check_keys, load_data_file
 
 FORMAT_VERSION = 1
