@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT))
 
 from drafting.data.areas import areas_for_year  # noqa: E402
 from drafting.docx_export import write_docx  # noqa: E402
-from drafting.libreoffice import docx_to_pdf  # noqa: E402
+from drafting.files.libreoffice import docx_to_pdf  # noqa: E402
 from drafting.model import STATUTORY  # noqa: E402
 from drafting.newreport import new_report  # noqa: E402
 from drafting.project import DraftProject  # noqa: E402

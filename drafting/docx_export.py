@@ -27,11 +27,11 @@ from docx.shared import Pt
 from docx.styles.style import BaseStyle, StyleFactory
 from docx.text.paragraph import Paragraph
 
-from drafting.atomic import atomic_write_bytes
 from drafting.docx_layout import Layout, load_layout, place_signature
 from drafting.docx_styles import setup_page, setup_styles, write_footers
 from drafting.docx_xml import add_paragraph, add_run
 from drafting.errors import ExportError
+from drafting.files.atomic import atomic_write_bytes
 from drafting.model import Block, Report
 from drafting.title_split import split_title, text_width
 

@@ -116,7 +116,7 @@ def read_ole_report(path: Path, data: bytes) -> Report:
     """A .doc/.wps (through LibreOffice) or a password-protected .docx (refused with a message)."""
     path = Path(path)
     refuse_non_word_ole(data, path.name)
-    from drafting import libreoffice
+    from drafting.files import libreoffice
 
     if libreoffice.find_soffice() is None:
         raise DocxImportError(

@@ -4,7 +4,7 @@ It holds the Report, where it is saved, whether it changed, and offers what
 the window does with it: set a part's text, set a fact from the form's raw
 text, generate a part from its template, tell a part's status, and offer a
 regeneration (never applied silently) when facts changed after the writer
-edited a generated text. Saving goes through drafting.storage (atomic, .bak);
+edited a generated text. Saving goes through drafting.files.storage (atomic, .bak);
 a file that was imported (.txt, .docx) is never overwritten.
 """
 
@@ -17,7 +17,6 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from drafting import recovery
 from drafting.data.facts import (
     FactCatalog,
     default_fact_catalog,
@@ -26,13 +25,14 @@ from drafting.data.facts import (
     format_fact,
     parse_fact,
 )
-from drafting.draftlock import DraftLock
 from drafting.errors import StorageError
+from drafting.files import recovery
+from drafting.files.draftlock import DraftLock
+from drafting.files.storage import save_draft
 from drafting.model import PART_IDS, STATUTORY, Part, Report
 from drafting.parttext import blocks_to_text, renumber_level1, text_to_blocks
 from drafting.render import part_heading, part_required_facts, render_part
 from drafting.sources import load_source, sniff_kind
-from drafting.storage import save_draft
 from drafting.text_reader import read_source_bytes
 
 logger = logging.getLogger(__name__)
@@ -74,7 +74,7 @@ class DraftProject:
         """Open a draft, or import any other source (.txt, Word) as a new unsaved draft.
 
         Args:
-            lock: hold the draft's lock file while it is open (see drafting.draftlock),
+            lock: hold the draft's lock file while it is open (see drafting.files.draftlock),
                 so another window or process cannot overwrite it; release with close().
 
         Raises:

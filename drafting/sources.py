@@ -11,8 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from drafting.errors import InputError
+from drafting.files.storage import load_draft_bytes, looks_like_draft
 from drafting.model import Report
-from drafting.storage import load_draft_bytes, looks_like_draft
 from drafting.text_reader import check_text_size, decode_text, parse_text_report, read_source_bytes
 
 ZIP_MAGIC = b"PK\x03\x04"

@@ -176,7 +176,7 @@ def encoded_report(folder: Path, encoding: str) -> Path:
 
 
 def _good_draft_bytes() -> bytes:
-    from drafting.storage import dump_draft
+    from drafting.files.storage import dump_draft
     from drafting.text_reader import parse_text_report
 
     return dump_draft(parse_text_report(REPORT_TEXT))

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from drafting.storage import load_draft
+from drafting.files.storage import load_draft
 from tests.conftest import REPO_ROOT
 
 _SAVER = """
 import sys
 from drafting.model import Block, Part, Report, ReportMeta
-from drafting.storage import save_draft
+from drafting.files.storage import save_draft
 path = sys.argv[1]
 # Two versions big enough (about 2 MB) that a save takes a while.
 versions = []

@@ -115,8 +115,8 @@ def _after_show(window: MainWindow) -> None:
 
 def offer_recovery(window: MainWindow) -> bool:
     """After a crash or kill, offer the autosaved copies; True when one was restored."""
-    from drafting import recovery
     from drafting.errors import DraftingError
+    from drafting.files import recovery
     from drafting.project import DraftProject
 
     entries = recovery.list_recoveries()

@@ -39,8 +39,8 @@ def preview_job(report: Report, progress: ProgressFn) -> list[Path]:
     Raises:
         DraftingError: LibreOffice or pdftoppm missing or failing (clear Chinese message).
     """
-    from drafting import libreoffice
     from drafting.docx_export import write_docx
+    from drafting.files import libreoffice
 
     report = copy.deepcopy(report)
     if libreoffice.find_soffice() is None:

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from drafting.output_path import check_output_path
+from drafting.files.output_path import check_output_path
 from drafting.sources import load_source
 
 VERB = "export"

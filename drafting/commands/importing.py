@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from drafting.errors import InputError
-from drafting.output_path import check_output_path
+from drafting.files.output_path import check_output_path
 
 VERB = "import"
 HELP = "从去年的报告（草稿、.txt、.docx，或装有 LibreOffice 时的 .doc/.wps）开始，生成新年度的草稿"
@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     check_output(source, output)
     from drafting.carryover import carry_over, read_last_year
     from drafting.data.outline import default_outline
-    from drafting.storage import save_draft
+    from drafting.files.storage import save_draft
 
     imported = read_last_year(source)
     new, notes = carry_over(imported.report, args.year)
@@ -79,7 +79,7 @@ def check_output(source: Path, output: Path) -> None:
     """
     check_output_path(source, output, example="新报告.fzbg")
     if output.is_file():
-        from drafting.storage import looks_like_draft
+        from drafting.files.storage import looks_like_draft
 
         with output.open("rb") as handle:
             head = handle.read(4096)

@@ -152,7 +152,7 @@ def test_rules_file_validated(tmp_path: Path) -> None:
 
 
 def test_carried_draft_saves_loads_and_saves_again(report, tmp_path: Path) -> None:
-    from drafting.storage import load_draft, save_draft
+    from drafting.files.storage import load_draft, save_draft
 
     new, _ = carry_over(report, 2022)
     path = tmp_path / "2022.fzbg"
@@ -246,7 +246,7 @@ def test_confirmed_paragraph_is_stored_and_shown_as_confirmed(report) -> None:
 
 def test_confirmations_survive_save_and_load(report, tmp_path: Path) -> None:
     from drafting.confirmations import confirm_paragraphs, is_confirmed
-    from drafting.storage import load_draft, save_draft
+    from drafting.files.storage import load_draft, save_draft
 
     new, _ = carry_over(report, 2022)
     confirm_paragraphs(new, ["执法力量不足。"])

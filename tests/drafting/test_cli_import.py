@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from drafting.commands import importing
-from drafting.storage import load_draft, save_draft
+from drafting.files.storage import load_draft, save_draft
 from tests.conftest import FIXTURES_DIR, SAMPLE_NAMES, run_cli, sample_path
 
 

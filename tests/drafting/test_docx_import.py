@@ -11,8 +11,9 @@ from pathlib import Path
 import docx
 import pytest
 
-from drafting import docx_import, docx_safety, libreoffice
+from drafting import docx_import, docx_safety
 from drafting.errors import InputError
+from drafting.files import libreoffice
 from drafting.sources import load_source
 from tests.conftest import FIXTURES_DIR, SAMPLE_NAMES, require_soffice, sample_path
 

@@ -1,7 +1,7 @@
 """The exported Word files as LibreOffice lays them out: 22 lines of 28 characters, page numbers.
 
 Each sample (and one synthetic long report with a signature block) is exported,
-converted to PDF once per module with drafting.libreoffice, and measured from
+converted to PDF once per module with drafting.files.libreoffice, and measured from
 the character positions pdfminer.six extracts.
 """
 
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from drafting.docx_export import write_docx
-from drafting.libreoffice import docx_to_pdf
+from drafting.files.libreoffice import docx_to_pdf
 from drafting.text_reader import parse_text_report, read_text_report
 from tests.conftest import SAMPLE_NAMES, require_soffice, sample_path
 
@@ -213,7 +213,7 @@ def test_preview_shows_headings_and_body_in_different_installed_fonts(rendered) 
 
 
 def test_missing_libreoffice_is_a_chinese_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    from drafting.libreoffice import ENV_VAR, LibreOfficeError
+    from drafting.files.libreoffice import ENV_VAR, LibreOfficeError
 
     monkeypatch.setenv(ENV_VAR, str(tmp_path / "no-soffice"))
     source = tmp_path / "a.docx"

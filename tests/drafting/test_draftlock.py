@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from drafting.draftlock import DraftLock, lock_path_for
 from drafting.errors import StorageError
+from drafting.files.draftlock import DraftLock, lock_path_for
 from tests.conftest import REPO_ROOT
 
 
@@ -31,7 +31,7 @@ def test_lock_held_by_another_live_process(tmp_path: Path) -> None:
     draft = tmp_path / "d.fzbg"
     code = (
         "import sys, time\n"
-        "from drafting.draftlock import DraftLock\n"
+        "from drafting.files.draftlock import DraftLock\n"
         f"lock = DraftLock({str(draft)!r}); lock.acquire(); print('locked', flush=True); time.sleep(30)\n"
     )
     with subprocess.Popen([sys.executable, "-c", code], cwd=REPO_ROOT, stdout=subprocess.PIPE, text=True) as proc:

@@ -11,9 +11,15 @@ from pathlib import Path
 import pytest
 
 from drafting import paths
+from drafting.files.recovery import (
+    discard_recovery,
+    list_recoveries,
+    load_recovery,
+    recovery_path,
+    write_recovery,
+)
 from drafting.newreport import new_report
 from drafting.project import DraftProject
-from drafting.recovery import discard_recovery, list_recoveries, load_recovery, recovery_path, write_recovery
 
 
 def test_write_list_load_discard(tmp_path: Path) -> None:
@@ -90,7 +96,7 @@ def test_a_killed_process_leaves_a_loadable_copy(tmp_path: Path) -> None:
         """
         import sys
         from drafting.newreport import new_report
-        from drafting.recovery import write_recovery
+        from drafting.files.recovery import write_recovery
         report = new_report("某某镇人民政府", 2024, "县委、县政府")
         n = 0
         while True:

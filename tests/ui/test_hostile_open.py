@@ -4,7 +4,7 @@ Every hostile file from tests/hostile.py (the HOSTILE_FILES table of tests/test_
 is fed to both actions with the file pickers patched. Each must give exactly one error through
 ui.messages, within 10 s and 1 GB, leave the window usable with its current draft open and
 unmodified, write nothing next to the input and leave the input byte-identical. A draft that
-another process holds (drafting.draftlock) is refused with a message.
+another process holds (drafting.files.draftlock) is refused with a message.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from drafting.draftlock import lock_path_for
-from drafting.storage import dump_draft, save_draft
+from drafting.files.draftlock import lock_path_for
+from drafting.files.storage import dump_draft, save_draft
 from drafting.text_reader import parse_text_report
 from tests import hostile
 from tests.conftest import REPO_ROOT
@@ -136,7 +136,7 @@ def test_window_refuses_hostile_file(action: str, key: str, hostile_dir: dict[st
 _HOLD_LOCK = """
 import sys, time
 sys.path.insert(0, {root!r})
-from drafting.draftlock import DraftLock
+from drafting.files.draftlock import DraftLock
 DraftLock({draft!r}).acquire()
 print("held", flush=True)
 time.sleep(60)

@@ -14,8 +14,8 @@ from PySide6.QtGui import QTextCursor
 
 from drafting.checklist.engine import default_checklist
 from drafting.confirmations import CONFIRMED, UNCHANGED, carried_paragraphs, is_confirmed
+from drafting.files.storage import load_draft
 from drafting.model import Report
-from drafting.storage import load_draft
 from tests.conftest import sample_path
 from ui import dialogs, import_dialog, messages
 from ui.main_window import MainWindow

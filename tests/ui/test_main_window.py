@@ -12,8 +12,8 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
-from drafting import recovery
 from drafting.data.facts import parse_fact
+from drafting.files import recovery
 from drafting.newreport import new_report
 from tests.conftest import sample_path
 from ui import dialogs, messages

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from drafting import libreoffice
 from drafting.data.facts import default_fact_catalog
+from drafting.files import libreoffice
 from tests.conftest import require_soffice
 from tests.ui.test_main_window import Recorder, make_window, start_new, type_text
 from ui.fact_form import FactForm

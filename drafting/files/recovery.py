@@ -21,11 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafting import paths
-from drafting.atomic import atomic_write_bytes
-from drafting.draftlock import _pid_alive
 from drafting.errors import StorageError
+from drafting.files.atomic import atomic_write_bytes
+from drafting.files.draftlock import _pid_alive
+from drafting.files.storage import dump_draft, load_draft_bytes
 from drafting.model import Report
-from drafting.storage import dump_draft, load_draft_bytes
 
 logger = logging.getLogger(__name__)
 

@@ -12,8 +12,8 @@ from typing import Any
 
 import yaml
 
-from drafting.atomic import atomic_write_bytes
 from drafting.errors import StorageError
+from drafting.files.atomic import atomic_write_bytes
 from drafting.model import PART_IDS, Block, Part, Report, ReportMeta
 from drafting.yamlio import LineDict, YamlSyntaxError, parse_yaml_text
 
