@@ -50,7 +50,7 @@ def _shift_text(text: str, rng: random.Random, years: int) -> str:
 
 
 def sample_variants(count: int, rng: random.Random) -> list:  # type: ignore[type-arg]
-    from drafting.text_reader import parse_text_report, read_text_report
+    from drafting.reading.text_reader import parse_text_report, read_text_report
 
     samples = sorted(SAMPLES.glob("*.txt"))
     reports = [read_text_report(path) for path in samples]

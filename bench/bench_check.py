@@ -66,7 +66,7 @@ def main() -> int:
 
         from drafting import segment
         from drafting.checklist import default_checklist
-        from drafting.text_reader import read_text_report
+        from drafting.reading.text_reader import read_text_report
 
         sample = max(SAMPLES.glob("*.txt"), key=lambda p: p.stat().st_size)
         report = read_text_report(sample)

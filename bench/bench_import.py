@@ -6,7 +6,7 @@ Takes the largest .docx among the real fixtures and an exported sample (the
 largest sample report written by drafting.docx_export when it is present).
 Measures, for each, the median of N runs of
   - baseline: ``docx.Document(path)`` and every paragraph's text (no numbering, no tables);
-  - value: drafting.docx_import.read_docx_report (zip checks, numbering, tables, structure).
+  - value: drafting.reading.word.reader.read_docx_report (zip checks, numbering, tables, structure).
 Prints a line per file and, last, one JSON object for bench/run.py (target ratio ≤ 3).
 """
 
@@ -44,7 +44,7 @@ def _bare(path: Path) -> list[str]:
 
 
 def _ours(path: Path) -> object:
-    from drafting.docx_import import read_docx_report
+    from drafting.reading.word.reader import read_docx_report
 
     return read_docx_report(path)
 
@@ -53,7 +53,7 @@ def _candidates(folder: Path) -> list[Path]:
     files = sorted(FIXTURES.glob("*.docx"), key=lambda p: p.stat().st_size, reverse=True)[:1]
     try:
         from drafting.docx_export import write_docx
-        from drafting.sources import load_source
+        from drafting.reading.sources import load_source
     except ImportError:
         return files
     samples = sorted(SAMPLES.glob("*.txt"), key=lambda p: p.stat().st_size, reverse=True)[:1]

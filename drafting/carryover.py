@@ -21,13 +21,13 @@ from pathlib import Path
 from typing import Any
 
 from drafting import paths
-from drafting.cleanup import CleanupNote, clean_report
 from drafting.confirmations import UNCHANGED, paragraph_states
 from drafting.data.outline import Outline, default_outline
 from drafting.errors import DataFileError, InputError
 from drafting.figures import FigureRule, figure_rule, figures_in
 from drafting.model import STATUTORY, Block, Part, Report
 from drafting.numbering import parse_numbering
+from drafting.reading.cleanup import CleanupNote, clean_report
 from drafting.yamlio import YamlSyntaxError, check_keys, read_yaml_file
 
 FORMAT_VERSION = 1
@@ -378,7 +378,7 @@ def read_last_year(path: Path) -> LastYearImport:
     Raises:
         DraftingError: the file cannot be read (a Chinese message says why).
     """
-    from drafting.sources import load_source
+    from drafting.reading.sources import load_source
 
     report, notes = clean_report(load_source(Path(path)))
     return LastYearImport(report, notes, part_confidence(report))

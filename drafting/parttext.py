@@ -2,7 +2,7 @@
 
 One paragraph per line. A line that starts with heading numbering (一、
 （一） 1. （1）, or a wrong form such as 1、) becomes a heading of the right
-level, judged exactly as drafting.structure judges an imported report;
+level, judged exactly as drafting.reading.structure judges an imported report;
 other lines are paragraphs; blank lines are dropped. Level-1 headings are
 numbered by the position of their part among the statutory parts.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 from drafting.data.outline import default_outline
 from drafting.model import STATUTORY, Block, Report
 from drafting.numbering import parse_numbering, standard_prefix
-from drafting.structure import SourceParagraph, _heading_levels
+from drafting.reading.structure import SourceParagraph, _heading_levels
 
 
 def text_to_blocks(text: str) -> list[Block]:

@@ -177,7 +177,7 @@ def encoded_report(folder: Path, encoding: str) -> Path:
 
 def _good_draft_bytes() -> bytes:
     from drafting.files.storage import dump_draft
-    from drafting.text_reader import parse_text_report
+    from drafting.reading.text_reader import parse_text_report
 
     return dump_draft(parse_text_report(REPORT_TEXT))
 

@@ -37,7 +37,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from drafting.checklist import default_checklist
     from drafting.data.outline import default_outline
-    from drafting.sources import load_source
+    from drafting.reading.sources import load_source
 
     for extra in args.checklist:
         if not Path(extra).is_file():

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from drafting.files.output_path import check_output_path
-from drafting.sources import load_source
+from drafting.reading.sources import load_source
 
 VERB = "export"
 HELP = "把报告（草稿文件、.txt 或 .docx）导出为符合 GB/T 9704-2012 的 Word 文件"

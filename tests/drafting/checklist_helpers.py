@@ -7,7 +7,7 @@ from typing import Any
 
 from drafting.checklist import Finding, load_rules, run_checklist
 from drafting.model import Report
-from drafting.text_reader import parse_text_report
+from drafting.reading.text_reader import parse_text_report
 
 
 def report_from(text: str, year: int | None = None, **extra: Any) -> Report:

@@ -17,7 +17,7 @@ from drafting.carryover import (
 )
 from drafting.errors import DataFileError, InputError
 from drafting.model import STATUTORY
-from drafting.text_reader import parse_text_report
+from drafting.reading.text_reader import parse_text_report
 from tests.conftest import sample_path
 
 REPORT = """某某镇人民政府关于2021年度法治政府建设情况的报告

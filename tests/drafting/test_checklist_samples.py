@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from drafting.checklist import Severity, load_rules, run_checklist
-from drafting.text_reader import read_text_report
+from drafting.reading.text_reader import read_text_report
 from tests.conftest import sample_path
 from tests.drafting.checklist_helpers import findings, report_from
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from drafting.cleanup import clean_report
-from drafting.sources import load_source
-from drafting.text_reader import parse_text_report
+from drafting.reading.cleanup import clean_report
+from drafting.reading.sources import load_source
+from drafting.reading.text_reader import parse_text_report
 from tests.conftest import SAMPLE_NAMES, sample_path
 
 REPORT = """某某镇2021年法治政府建设情况报告

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from drafting.files.storage import save_draft
-from drafting.text_reader import read_text_report
+from drafting.reading.text_reader import read_text_report
 from tests.conftest import run_cli, sample_path
 from tests.drafting.test_checklist_samples import CLEAN_2024, EXPECTED
 

@@ -38,7 +38,7 @@ def test_sample_imported_for_next_year(name: str, tmp_path: Path) -> None:
 
 
 def load_draft_or_source(path: Path):
-    from drafting.sources import load_source
+    from drafting.reading.sources import load_source
 
     return load_source(path)
 
@@ -72,7 +72,7 @@ def test_imported_draft_flags_copied_paragraphs_until_edited(name: str, tmp_path
 
 def test_docx_round_trip_through_import(tmp_path: Path) -> None:
     export = pytest.importorskip("drafting.docx_export")
-    from drafting.sources import load_source
+    from drafting.reading.sources import load_source
 
     original = load_source(sample_path("dasi-2021"))
     word = tmp_path / "dasi-2021.docx"

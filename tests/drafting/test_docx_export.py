@@ -14,7 +14,7 @@ from drafting.docx_export import build_document, format_date, write_docx
 from drafting.docx_layout import load_layout, place_signature
 from drafting.errors import DataFileError, ExportError
 from drafting.paths import templates_dir
-from drafting.text_reader import parse_text_report, read_text_report
+from drafting.reading.text_reader import parse_text_report, read_text_report
 from tests.conftest import SAMPLE_NAMES, sample_path
 
 LAYOUT = load_layout()

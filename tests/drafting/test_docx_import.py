@@ -11,10 +11,11 @@ from pathlib import Path
 import docx
 import pytest
 
-from drafting import docx_import, docx_safety
 from drafting.errors import InputError
 from drafting.files import libreoffice
-from drafting.sources import load_source
+from drafting.reading.sources import load_source
+from drafting.reading.word import reader as docx_import
+from drafting.reading.word import safety as docx_safety
 from tests.conftest import FIXTURES_DIR, SAMPLE_NAMES, require_soffice, sample_path
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -11,8 +11,8 @@ from drafting.errors import StorageError
 from drafting.files import atomic
 from drafting.files.storage import FORMAT_VERSION, dump_draft, load_draft, load_draft_bytes, save_draft
 from drafting.model import Block, Part, Report, ReportMeta
-from drafting.sources import load_source, sniff_kind
-from drafting.text_reader import read_text_report
+from drafting.reading.sources import load_source, sniff_kind
+from drafting.reading.text_reader import read_text_report
 from tests.conftest import sample_path
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from drafting.errors import InputError
-from drafting.text_reader import decode_text, parse_text_report, read_text_report
+from drafting.reading.text_reader import decode_text, parse_text_report, read_text_report
 from tests.conftest import sample_path
 
 SMALL_REPORT = """某某镇人民政府关于2024年度法治政府建设情况的报告

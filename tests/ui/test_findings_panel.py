@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from drafting.checklist import Severity
 from drafting.checklist.model import Finding
-from drafting.text_reader import read_text_report
+from drafting.reading.text_reader import read_text_report
 from tests.conftest import sample_path
 from ui.findings_panel import FINDING_ROLE, FindingsPanel
 

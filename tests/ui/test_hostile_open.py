@@ -20,7 +20,7 @@ import pytest
 
 from drafting.files.draftlock import lock_path_for
 from drafting.files.storage import dump_draft, save_draft
-from drafting.text_reader import parse_text_report
+from drafting.reading.text_reader import parse_text_report
 from tests import hostile
 from tests.conftest import REPO_ROOT
 from tests.test_hostile_inputs import HOSTILE_FILES

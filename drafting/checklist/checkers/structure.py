@@ -17,7 +17,7 @@ from drafting.checklist.context import Paragraph, ReportView
 from drafting.checklist.model import Finding
 from drafting.data.outline import default_outline
 from drafting.numbering import LEVEL_EXAMPLE, STANDARD_LEVEL, parse_numbering, standard_prefix
-from drafting.structure import is_date_line
+from drafting.reading.structure import is_date_line
 
 _STYLE_NAMES = {
     "cn_dun": "“一、”",

@@ -4,7 +4,7 @@ A .docx a user picks may be damaged, a zip bomb, XML with a DTD and entity
 expansion ("billion laughs"), XML nested deep enough to exhaust the parser, a
 presentation or workbook renamed to .docx, or a password-protected file. Every
 one of them ends here in a DocxImportError with a Chinese message, before much
-memory or time is spent, so drafting.docx_import and drafting.docx_body only
+memory or time is spent, so drafting.reading.word.reader and drafting.reading.word.body only
 ever see bounded bytes and parsed trees. The checks are kept together, apart
 from the reading of the text, so the limits can be reviewed (and raised) in
 one place.

@@ -1,15 +1,15 @@
 """The body of a Word document as the paragraphs a reader sees on the page.
 
 Walks word/document.xml in order, tables and content controls included, and
-produces drafting.structure.SourceParagraph lines: the text Word shows
+produces drafting.reading.structure.SourceParagraph lines: the text Word shows
 (tracked changes accepted: w:ins in, w:del out; field results, not field
 codes; hidden text and text boxes left out), the automatic numbering label
-in front (drafting.docx_numbering), and a heading level from w:outlineLvl,
+in front (drafting.reading.word.autonumber), and a heading level from w:outlineLvl,
 the style's outline level or its name (标题 1, Heading 2), or "一、"/"（一）"
 numbering. Table-of-contents lines are dropped. It is separate from
-drafting.docx_import, which opens the file and turns these paragraphs into a
+drafting.reading.word.reader, which opens the file and turns these paragraphs into a
 report, because this is the one part that knows WordprocessingML's paragraph
-and run model; it only ever sees trees drafting.docx_safety has parsed.
+and run model; it only ever sees trees drafting.reading.word.safety has parsed.
 """
 
 from __future__ import annotations
@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from drafting.docx_numbering import Numbering, ParagraphStyle, StyleChain, style_chain, to_int, w_val
-from drafting.docx_safety import W
 from drafting.numbering import parse_numbering
-from drafting.structure import SourceParagraph
+from drafting.reading.structure import SourceParagraph
+from drafting.reading.word.autonumber import Numbering, ParagraphStyle, StyleChain, style_chain, to_int, w_val
+from drafting.reading.word.safety import W
 
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # Subtrees that add nothing to a paragraph's visible text: deletions, text boxes (paragraphs of their

@@ -3,16 +3,16 @@
 The importer's entry points: read_docx_paragraphs and read_docx_report for a
 .docx, read_ole_report for an OLE file (.doc/.wps converted by LibreOffice, a
 password-protected .docx refused with a message), both registered in
-drafting.sources.BINARY_READERS. The work is in three modules:
-drafting.docx_safety opens the zip and parses its XML, refusing hostile files
+drafting.reading.sources.BINARY_READERS. The work is in three modules:
+drafting.reading.word.safety opens the zip and parses its XML, refusing hostile files
 (zip bombs, DTDs and entity expansion, deep nesting, truncated or fake zips,
 password-protected files) with a Chinese DocxImportError before much work is
-done; drafting.docx_numbering rebuilds the automatic numbering Word shows but
+done; drafting.reading.word.autonumber rebuilds the automatic numbering Word shows but
 python-docx does not (numbering.xml, direct or linked to a style); and
-drafting.docx_body reads the body's paragraphs in order, table rows included,
+drafting.reading.word.body reads the body's paragraphs in order, table rows included,
 with heading levels, tracked changes accepted and field results; page headers,
 footers, comments and text boxes are left out. Here the paragraphs become a
-report (drafting.structure.build_report), with the 发文字号 line taken out and
+report (drafting.reading.structure.build_report), with the 发文字号 line taken out and
 the signature found above the date. Never imports PySide6.
 """
 
@@ -23,13 +23,13 @@ import re
 import tempfile
 from pathlib import Path
 
-from drafting.docx_body import BodyReader
-from drafting.docx_numbering import read_numbering, read_styles
-from drafting.docx_safety import W, main_part, open_zip, parse_xml, read_member, refuse_non_word_ole
 from drafting.errors import DocxImportError, DraftingError
 from drafting.model import Block, Part, Report
-from drafting.sources import BINARY_READERS
-from drafting.structure import SourceParagraph, build_report
+from drafting.reading.sources import BINARY_READERS
+from drafting.reading.structure import SourceParagraph, build_report
+from drafting.reading.word.autonumber import read_numbering, read_styles
+from drafting.reading.word.body import BodyReader
+from drafting.reading.word.safety import W, main_part, open_zip, parse_xml, read_member, refuse_non_word_ole
 
 logger = logging.getLogger(__name__)
 
@@ -66,7 +66,7 @@ def read_docx_report(path: Path, data: bytes | None = None) -> Report:
     """A report from a .docx (the BINARY_READERS entry for zip files)."""
     path = Path(path)
     if data is None:
-        from drafting.text_reader import read_source_bytes
+        from drafting.reading.text_reader import read_source_bytes
 
         data = read_source_bytes(path)
     paragraphs = read_docx_paragraphs(data, path.name)

@@ -5,7 +5,7 @@ not: the document only says "list 3, level 0", and Word computes "一、" when
 it lays the page out (python-docx does not). Numbering that comes with a
 paragraph style (标题 1 linked to a list) is the same, so the paragraph
 styles are read here too: their basedOn chain, the list they link to and the
-outline level they give headings. drafting.docx_body asks Numbering.label for
+outline level they give headings. drafting.reading.word.body asks Numbering.label for
 each paragraph in document order. It is separate from the body reader
 because it is a small interpreter of Word's list model (abstract lists,
 instances, start overrides, counters that restart deeper levels, numFmt
@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from drafting.docx_safety import W
 from drafting.numbering import to_chinese_number
+from drafting.reading.word.safety import W
 
 _TIANGAN = "甲乙丙丁戊己庚辛壬癸"
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from drafting.errors import InputError
 from drafting.files.storage import load_draft_bytes, looks_like_draft
 from drafting.model import Report
-from drafting.text_reader import check_text_size, decode_text, parse_text_report, read_source_bytes
+from drafting.reading.text_reader import check_text_size, decode_text, parse_text_report, read_source_bytes
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -67,6 +67,6 @@ def load_source(path: Path) -> Report:
 def _load_binary_readers() -> None:
     """Import the Word readers lazily, so exporting a .txt never loads them."""
     try:
-        import drafting.docx_import  # noqa: F401  (registers itself in BINARY_READERS)
+        import drafting.reading.word.reader  # noqa: F401  (registers itself in BINARY_READERS)
     except ImportError:
         pass

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from drafting.errors import InputError
 from drafting.model import Report
-from drafting.structure import SourceParagraph, build_report
+from drafting.reading.structure import SourceParagraph, build_report
 
 #: A report's text is a few dozen KB (the largest sample is 15 KB); 2 MB is some 300 pages.
 MAX_TEXT_BYTES = 2 * 1024 * 1024
