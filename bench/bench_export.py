@@ -28,7 +28,7 @@ sys.path.insert(0, str(REPO_ROOT))
 import docx  # noqa: E402
 
 from bench.shared_data import SAMPLES  # noqa: E402
-from drafting.docx_export import write_docx  # noqa: E402
+from drafting.export.writer import write_docx  # noqa: E402
 from drafting.reading.text_reader import read_text_report  # noqa: E402
 
 SAMPLE = SAMPLES / "dasi-2021.txt"

@@ -34,7 +34,7 @@ _SETUP = """
 import sys, time
 sys.path.insert(0, {root!r})
 from drafting.data.areas import load_areas
-from drafting.newreport import new_report
+from drafting.writing.new_report import new_report
 from drafting.project import DraftProject
 from tests.drafting.typical_facts import TYPICAL_RAW_FACTS
 project = DraftProject(new_report("某某镇人民政府", 2024, "县委、县政府", areas=[a.id for a in load_areas()]))
@@ -52,10 +52,10 @@ def run():
 _BARE = """
 import jinja2
 from drafting import paths
-from drafting.render import PART_TEMPLATES, join_paragraphs, selected_areas, template_context
+from drafting.writing.render import PART_TEMPLATES, join_paragraphs, selected_areas, template_context
 env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(paths.templates_dir())), trim_blocks=True,
                          lstrip_blocks=True, keep_trailing_newline=True)
-from drafting.sandbox import FILTERS
+from drafting.writing.sandbox import FILTERS
 env.filters.update(FILTERS)
 context = template_context(project.report)
 def run():

@@ -3,7 +3,7 @@
     python bench/bench_import.py
 
 Takes the largest .docx among the real fixtures and an exported sample (the
-largest sample report written by drafting.docx_export when it is present).
+largest sample report written by drafting.export.writer when it is present).
 Measures, for each, the median of N runs of
   - baseline: ``docx.Document(path)`` and every paragraph's text (no numbering, no tables);
   - value: drafting.reading.word.reader.read_docx_report (zip checks, numbering, tables, structure).
@@ -52,7 +52,7 @@ def _ours(path: Path) -> object:
 def _candidates(folder: Path) -> list[Path]:
     files = sorted(FIXTURES.glob("*.docx"), key=lambda p: p.stat().st_size, reverse=True)[:1]
     try:
-        from drafting.docx_export import write_docx
+        from drafting.export.writer import write_docx
         from drafting.reading.sources import load_source
     except ImportError:
         return files

@@ -74,7 +74,7 @@ window.show()
 app.processEvents()
 from drafting import segment
 from drafting.data.areas import load_areas
-from drafting.newreport import new_report
+from drafting.writing.new_report import new_report
 from drafting.project import DraftProject
 from tests.drafting.typical_facts import TYPICAL_RAW_FACTS
 project = DraftProject(new_report("清河镇人民政府", 2024, "县委、县政府", areas=[a.id for a in load_areas()]))

@@ -17,11 +17,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from drafting.data.areas import areas_for_year  # noqa: E402
-from drafting.docx_export import write_docx  # noqa: E402
+from drafting.export.writer import write_docx  # noqa: E402
 from drafting.files.libreoffice import docx_to_pdf  # noqa: E402
 from drafting.model import STATUTORY  # noqa: E402
-from drafting.newreport import new_report  # noqa: E402
 from drafting.project import DraftProject  # noqa: E402
+from drafting.writing.new_report import new_report  # noqa: E402
 from tests.drafting.typical_facts import TYPICAL_RAW_FACTS  # noqa: E402
 
 

@@ -30,10 +30,10 @@ from drafting.files import recovery
 from drafting.files.draftlock import DraftLock
 from drafting.files.storage import save_draft
 from drafting.model import PART_IDS, STATUTORY, Part, Report
-from drafting.parttext import blocks_to_text, renumber_level1, text_to_blocks
 from drafting.reading.sources import load_source, sniff_kind
 from drafting.reading.text_reader import read_source_bytes
-from drafting.render import part_heading, part_required_facts, render_part
+from drafting.writing.part_text import blocks_to_text, renumber_level1, text_to_blocks
+from drafting.writing.render import part_heading, part_required_facts, render_part
 
 logger = logging.getLogger(__name__)
 

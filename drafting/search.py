@@ -107,7 +107,7 @@ def replace_all(texts: PartTexts, query: str, replacement: str, *, case_sensitiv
 def report_texts(report: Report) -> list[tuple[str, str]]:
     """Each part of the report with its text as its editor shows it, in document order."""
     # Imported here: parttext loads the outline (YAML), which the window defers until a draft opens.
-    from drafting.parttext import blocks_to_text
+    from drafting.writing.part_text import blocks_to_text
 
     seen: set[str] = set()
     texts = []

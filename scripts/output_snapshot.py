@@ -28,8 +28,8 @@ sys.path.insert(0, str(ROOT))
 from drafting.data.areas import areas_for_year  # noqa: E402
 from drafting.files.storage import save_draft  # noqa: E402
 from drafting.model import STATUTORY  # noqa: E402
-from drafting.newreport import new_report  # noqa: E402
 from drafting.project import DraftProject  # noqa: E402
+from drafting.writing.new_report import new_report  # noqa: E402
 from tests.drafting.typical_facts import TYPICAL_RAW_FACTS  # noqa: E402
 
 SPARSE_FACTS = {"training_sessions": "3", "training_attendees": "45", "penalty_cases": "0"}

@@ -196,8 +196,8 @@ class MainWindow(QMainWindow):
 
     def _on_start_page_new_requested(self, org: str, year: int, addressee: str, plan_name: str = "") -> None:
         from drafting.errors import DraftingError
-        from drafting.newreport import new_report
         from drafting.project import DraftProject
+        from drafting.writing.new_report import new_report
 
         try:
             report = new_report(org, year, addressee, plan_name or None)

@@ -33,7 +33,7 @@ from drafting.data.outline import default_outline
 from drafting.errors import DraftingError
 from drafting.numbering import standard_prefix
 from drafting.project import DraftProject, diff_lines
-from drafting.render import PART_TEMPLATES
+from drafting.writing.render import PART_TEMPLATES
 from ui import dialogs, messages
 from ui.fact_form import FactForm
 from ui.last_year_view import LastYearPane, panes_for

@@ -39,7 +39,7 @@ def preview_job(report: Report, progress: ProgressFn) -> list[Path]:
     Raises:
         DraftingError: LibreOffice or pdftoppm missing or failing (clear Chinese message).
     """
-    from drafting.docx_export import write_docx
+    from drafting.export.writer import write_docx
     from drafting.files import libreoffice
 
     report = copy.deepcopy(report)

@@ -101,7 +101,7 @@ def export_job(report: Report, path: Path) -> Job:
     """A job writing the report (a copy the UI no longer touches) to a Word file."""
 
     def job(progress: ProgressFn) -> Path:
-        from drafting.docx_export import write_docx
+        from drafting.export.writer import write_docx
 
         progress(20, "正在导出 Word…")
         write_docx(report, path)

@@ -23,7 +23,7 @@ def run(args: argparse.Namespace) -> int:
     output = Path(args.output)
     check_output_path(source, output)
     report = load_source(source)
-    from drafting.docx_export import write_docx
+    from drafting.export.writer import write_docx
 
     write_docx(report, output)
     sys.stdout.write(f"已导出：{output}\n")

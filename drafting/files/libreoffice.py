@@ -123,7 +123,7 @@ def docx_to_pdf(
     (``preview_fonts``), not with whatever LibreOffice would pick.
     """
     if font_substitutes is None:
-        from drafting.docx_layout import load_layout
+        from drafting.export.layout import load_layout
 
         font_substitutes = load_layout().preview_fonts
     return convert(source, "pdf", out_dir, timeout=timeout, action="生成 PDF 预览", font_substitutes=font_substitutes)

@@ -144,7 +144,7 @@ def test_check_does_not_import_qt() -> None:
 
 
 def test_word_file_checked_like_its_text(tmp_path: Path) -> None:
-    export = pytest.importorskip("drafting.docx_export")
+    export = pytest.importorskip("drafting.export.writer")
     word = tmp_path / "dasi.docx"
     export.write_docx(read_text_report(sample_path("dasi-2021")), word)
     result = run_cli("check", "--json", str(word), str(sample_path("dasi-2021")))

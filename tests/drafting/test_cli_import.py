@@ -71,7 +71,7 @@ def test_imported_draft_flags_copied_paragraphs_until_edited(name: str, tmp_path
 
 
 def test_docx_round_trip_through_import(tmp_path: Path) -> None:
-    export = pytest.importorskip("drafting.docx_export")
+    export = pytest.importorskip("drafting.export.writer")
     from drafting.reading.sources import load_source
 
     original = load_source(sample_path("dasi-2021"))

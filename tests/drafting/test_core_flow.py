@@ -6,11 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from drafting.data.areas import areas_for_year
-from drafting.docx_export import write_docx
+from drafting.export.writer import write_docx
 from drafting.files.storage import load_draft
 from drafting.model import STATUTORY
-from drafting.newreport import new_report
 from drafting.project import DraftProject
+from drafting.writing.new_report import new_report
 from tests.drafting.typical_facts import TYPICAL_RAW_FACTS
 
 

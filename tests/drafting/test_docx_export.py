@@ -10,9 +10,9 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from drafting.docx_export import build_document, format_date, write_docx
-from drafting.docx_layout import load_layout, place_signature
 from drafting.errors import DataFileError, ExportError
+from drafting.export.layout import load_layout, place_signature
+from drafting.export.writer import build_document, format_date, write_docx
 from drafting.paths import templates_dir
 from drafting.reading.text_reader import parse_text_report, read_text_report
 from tests.conftest import SAMPLE_NAMES, sample_path
@@ -404,7 +404,7 @@ def test_overwrites_atomically_and_leaves_no_temp_file(tmp_path: Path) -> None:
 
 def test_repeated_exports_are_identical_and_independent(tmp_path: Path) -> None:
     """The blank document is reused from the third export on: same XML, no content carried over."""
-    from drafting import docx_export
+    from drafting.export import writer as docx_export
 
     docx_export._SKELETON.clear()  # start cold: built, built and kept, then reopened twice
     report = parse_text_report(SIGNED_TEXT)
@@ -451,7 +451,7 @@ def test_properties_in_schema_order(tmp_path: Path) -> None:
 
     from lxml import etree
 
-    from drafting.docx_xml import ORDER
+    from drafting.export.oxml import ORDER
 
     target = tmp_path / "out.docx"
     write_docx(parse_text_report(SIGNED_TEXT), target)

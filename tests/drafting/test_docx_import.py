@@ -250,7 +250,7 @@ def test_doc_through_libreoffice_matches_docx(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("name", SAMPLE_NAMES)
 def test_round_trip_exported_sample(name: str, tmp_path: Path) -> None:
-    export = pytest.importorskip("drafting.docx_export")
+    export = pytest.importorskip("drafting.export.writer")
     original = load_source(sample_path(name))
     path = tmp_path / f"{name}.docx"
     export.write_docx(original, path)
@@ -401,7 +401,7 @@ def _ole_file(stream_names: list[str]) -> bytes:
 def test_exported_sample_through_binary_word_format(tmp_path: Path, suffix: str) -> None:
     """A report saved as Word 97-2003 (.doc; WPS's .wps is the same OLE format) reads like the .docx."""
     soffice = require_soffice()
-    export = pytest.importorskip("drafting.docx_export")
+    export = pytest.importorskip("drafting.export.writer")
     import subprocess
 
     original = load_source(sample_path("dasi-2021"))

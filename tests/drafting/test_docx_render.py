@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from drafting.docx_export import write_docx
+from drafting.export.writer import write_docx
 from drafting.files.libreoffice import docx_to_pdf
 from drafting.reading.text_reader import parse_text_report, read_text_report
 from tests.conftest import SAMPLE_NAMES, require_soffice, sample_path

@@ -10,9 +10,9 @@ import pytest
 from drafting.data.areas import areas_for_year, default_area_data, default_area_ids, load_area_data
 from drafting.data.plans import load_plans, plan_by_name, plan_for_year
 from drafting.errors import DataFileError, InputError
-from drafting.newreport import new_report
 from drafting.reading.structure import is_date_line
 from drafting.report_year import default_report_year
+from drafting.writing.new_report import new_report
 
 
 def test_new_report_has_every_part_in_the_regulations_order() -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from drafting.model import Block, Part, Report
-from drafting.newreport import new_report
-from drafting.parttext import blocks_to_text, renumber_level1, text_to_blocks
+from drafting.writing.new_report import new_report
+from drafting.writing.part_text import blocks_to_text, renumber_level1, text_to_blocks
 
 
 def levels(text: str) -> list[tuple[str, int]]:

@@ -9,8 +9,8 @@ import pytest
 
 from drafting.errors import StorageError
 from drafting.files.storage import load_draft
-from drafting.newreport import new_report
 from drafting.project import DraftProject, diff_lines
+from drafting.writing.new_report import new_report
 from tests.conftest import sample_path
 
 

@@ -18,8 +18,8 @@ from drafting.files.recovery import (
     recovery_path,
     write_recovery,
 )
-from drafting.newreport import new_report
 from drafting.project import DraftProject
+from drafting.writing.new_report import new_report
 
 
 def test_write_list_load_discard(tmp_path: Path) -> None:
@@ -95,7 +95,7 @@ def test_a_killed_process_leaves_a_loadable_copy(tmp_path: Path) -> None:
     script = textwrap.dedent(
         """
         import sys
-        from drafting.newreport import new_report
+        from drafting.writing.new_report import new_report
         from drafting.files.recovery import write_recovery
         report = new_report("某某镇人民政府", 2024, "县委、县政府")
         n = 0

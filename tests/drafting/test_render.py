@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from drafting.errors import TemplateRenderError
-from drafting.newreport import new_report
-from drafting.render import (
+from drafting.writing.new_report import new_report
+from drafting.writing.render import (
     join_paragraphs,
     part_heading,
     part_required_facts,

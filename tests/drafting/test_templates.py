@@ -10,9 +10,9 @@ import pytest
 from drafting.data.areas import load_areas
 from drafting.data.facts import default_fact_catalog, parse_fact
 from drafting.model import STATUTORY, Report
-from drafting.newreport import new_report
 from drafting.paths import templates_dir
-from drafting.render import PART_TEMPLATES, render_part
+from drafting.writing.new_report import new_report
+from drafting.writing.render import PART_TEMPLATES, render_part
 from tests.drafting.typical_facts import TYPICAL_RAW_FACTS
 
 ALL_AREAS = [area.id for area in load_areas()]
@@ -208,7 +208,7 @@ def test_leader_part_without_any_figure_asks_for_them() -> None:
 
 def test_facts_areas_and_templates_agree() -> None:
     """Every sub-area has a form (facts of its group), every fact is shown somewhere and used by a template."""
-    from drafting.render import required_facts
+    from drafting.writing.render import required_facts
 
     catalog = default_fact_catalog()
     areas = load_areas()

@@ -1,11 +1,11 @@
-"""Splitting long titles over lines (drafting.title_split), with the shipped break words."""
+"""Splitting long titles over lines (drafting.export.title_split), with the shipped break words."""
 
 from __future__ import annotations
 
 import pytest
 
-from drafting.docx_layout import load_layout
-from drafting.title_split import split_title, text_width
+from drafting.export.layout import load_layout
+from drafting.export.title_split import split_title, text_width
 
 RULES = load_layout().title
 

@@ -82,7 +82,7 @@ def source(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
     folder.mkdir()
     if request.param == "txt":
         return Path(shutil.copy(original, folder / original.name))
-    from drafting.docx_export import write_docx
+    from drafting.export.writer import write_docx
     from drafting.reading.sources import load_source
 
     path = folder / "太公镇2021年法治政府建设情况报告.docx"

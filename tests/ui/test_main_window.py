@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from drafting.data.facts import parse_fact
 from drafting.files import recovery
-from drafting.newreport import new_report
+from drafting.writing.new_report import new_report
 from tests.conftest import sample_path
 from ui import dialogs, messages
 from ui.app import offer_recovery

@@ -1,6 +1,6 @@
 """Raw OOXML for the Word writer: the elements python-docx has no proxy for.
 
-drafting.docx_export and drafting.docx_styles write a GB/T 9704 document through
+drafting.export.writer and drafting.export.styles write a GB/T 9704 document through
 python-docx, but a few things it needs exist only as XML: the East Asian font
 slot of w:rFonts, the document grid, character spacing, snap-to-grid, outline
 levels, PAGE fields, and paragraphs whose style id is set without python-docx's

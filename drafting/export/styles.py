@@ -1,6 +1,6 @@
 """The blank GB/T 9704 page of the Word writer: page, grid, styles and footers from the layout.
 
-drafting.docx_export writes the report's content with styles only, never with
+drafting.export.writer writes the report's content with styles only, never with
 per-run formatting; this module prepares what that content is written into:
 the page size, margins and 22 × 28 grid, every style of templates/layout.yml
 (Word's built-in 正文, 标题, 标题 1-4 where they exist, so a user restyling in
@@ -23,8 +23,9 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.styles import BabelFish
 from docx.styles.style import BaseStyle, StyleFactory
 
-from drafting.docx_layout import Layout, StyleSpec
-from drafting.docx_xml import (
+from drafting.errors import ExportError
+from drafting.export.layout import Layout, StyleSpec
+from drafting.export.oxml import (
     add_page_field,
     set_char_spacing,
     set_doc_grid,
@@ -34,7 +35,6 @@ from drafting.docx_xml import (
     set_outline_level,
     set_snap_to_grid,
 )
-from drafting.errors import ExportError
 
 _ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,

@@ -5,7 +5,7 @@ get a clear error instead of hanging the window or eating memory: range() has
 a per-render budget, repeating or joining text, format widths and call
 arguments are size-checked, render time is checked as output is produced, and
 the immutable sandbox keeps templates from changing what they are given.
-Only drafting.render builds environments from here.
+Only drafting.writing.render builds environments from here.
 """
 
 from __future__ import annotations

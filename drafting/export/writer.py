@@ -1,13 +1,13 @@
 """Write a report as a GB/T 9704-2012 Word file (.docx).
 
 The entry point of the Word writer (write_docx) and the document assembly:
-title lines split by drafting.title_split, the addressee, headings with their
+title lines split by drafting.export.title_split, the addressee, headings with their
 run-in body text, body paragraphs, and the signature block placed by
-drafting.docx_layout. Content is written with styles only, never with per-run
+drafting.export.layout. Content is written with styles only, never with per-run
 formatting. The blank page it is written into (page, grid, every style and
 the page-number footers, all from templates/layout.yml) comes from
-drafting.docx_styles, and the raw XML python-docx has no proxy for from
-drafting.docx_xml; those and this module are the only ones that import
+drafting.export.styles, and the raw XML python-docx has no proxy for from
+drafting.export.oxml; those and this module are the only ones that import
 python-docx for writing. The only state kept between calls is the styled
 blank document of the layout in use, as bytes (see _new_document).
 """
@@ -27,13 +27,13 @@ from docx.shared import Pt
 from docx.styles.style import BaseStyle, StyleFactory
 from docx.text.paragraph import Paragraph
 
-from drafting.docx_layout import Layout, load_layout, place_signature
-from drafting.docx_styles import setup_page, setup_styles, write_footers
-from drafting.docx_xml import add_paragraph, add_run
 from drafting.errors import ExportError
+from drafting.export.layout import Layout, load_layout, place_signature
+from drafting.export.oxml import add_paragraph, add_run
+from drafting.export.styles import setup_page, setup_styles, write_footers
+from drafting.export.title_split import split_title, text_width
 from drafting.files.atomic import atomic_write_bytes
 from drafting.model import Block, Report
-from drafting.title_split import split_title, text_width
 
 logger = logging.getLogger(__name__)
 

@@ -1,10 +1,10 @@
 """Generate a part's text from its Jinja2 template and the facts.
 
 The one place templates are rendered, in the one kind of environment
-(built in drafting.sandbox): an ImmutableSandboxedEnvironment with
+(built in drafting.writing.sandbox): an ImmutableSandboxedEnvironment with
 StrictUndefined, no autoescape (the output is text) and a FileSystemLoader
 over templates/. Templates are data a county office may edit, so they run
-with limits (drafting.sandbox: range() budget, size checks, time checks; here:
+with limits (drafting.writing.sandbox: range() budget, size checks, time checks; here:
 loop nesting and output length), and every failure becomes a
 TemplateRenderError naming the template file and line.
 
@@ -36,7 +36,7 @@ from drafting.data.plans import Plan, plan_by_name, plan_for_year
 from drafting.errors import TemplateRenderError
 from drafting.model import STATUTORY, Report
 from drafting.numbering import parse_numbering, standard_prefix
-from drafting.sandbox import (
+from drafting.writing.sandbox import (
     BUDGET,
     MAX_LOOP_DEPTH,
     MAX_OUTPUT_CHARS,
