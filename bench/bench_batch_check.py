@@ -9,7 +9,7 @@ drafting.writing.render (DraftProject.generate) for varied organisations, years,
 
 In one fresh process (a private data folder, jieba's cache already built by an earlier process,
 as on every start after the first):
-  - baseline: jieba's one-time load (drafting.segment.tokenizer());
+  - baseline: jieba's one-time load (drafting.checklist.segment.tokenizer());
   - value: default_checklist() compiled once, then run on every report (jieba already loaded).
 Prints the figures and, last, one JSON object for bench/run.py (target: under 3 s).
 """
@@ -93,7 +93,7 @@ sys.path.insert(0, {root!r})
 from bench.bench_batch_check import generated_reports, sample_variants
 rng = random.Random(2024)
 reports = sample_variants({variants}, rng) + generated_reports({generated}, rng)
-from drafting import segment
+from drafting.checklist import segment
 started = time.perf_counter()
 segment.tokenizer()
 load = time.perf_counter() - started
@@ -108,7 +108,7 @@ print(json.dumps({{"load": load, "compile": compiled, "batch": batch, "findings"
                   "reports": len(reports)}}))
 """
 
-_WARM_CACHE = "import sys; sys.path.insert(0, {root!r}); from drafting import segment; segment.tokenizer()"
+_WARM_CACHE = "import sys; sys.path.insert(0, {root!r}); from drafting.checklist import segment; segment.tokenizer()"
 
 
 def main(argv: list[str]) -> int:

@@ -32,7 +32,7 @@ TARGET_MS = 50.0
 _LOAD_CODE = (
     "import time, sys\n"
     f"sys.path.insert(0, {str(REPO_ROOT)!r})\n"
-    "from drafting import segment\n"
+    "from drafting.checklist import segment\n"
     "start = time.perf_counter()\n"
     "segment.tokenizer()\n"
     "print(time.perf_counter() - start)\n"
@@ -64,8 +64,7 @@ def main() -> int:
         load_cold = _load_seconds(env)
         load_cached = _load_seconds(env)
 
-        from drafting import segment
-        from drafting.checklist import default_checklist
+        from drafting.checklist import default_checklist, segment
         from drafting.reading.text_reader import read_text_report
 
         sample = max(SAMPLES.glob("*.txt"), key=lambda p: p.stat().st_size)

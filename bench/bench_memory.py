@@ -72,7 +72,7 @@ from ui.main_window import MainWindow
 window = MainWindow()
 window.show()
 app.processEvents()
-from drafting import segment
+from drafting.checklist import segment
 from drafting.data.areas import load_areas
 from drafting.writing.new_report import new_report
 from drafting.project import DraftProject

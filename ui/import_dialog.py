@@ -2,7 +2,7 @@
 
 The review dialog lists every paragraph as recognised (part, level, how sure)
 and lets the writer move a level-1 heading to another part; the core does the
-rest (drafting.carryover). The main window calls start_from_last_year(parent)
+rest (drafting.lastyear.carryover). The main window calls start_from_last_year(parent)
 and gets the new draft's Report, or None when the writer cancels.
 """
 
@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafting.carryover import LastYearImport, apply_mapping, body_blocks, carry_over, read_last_year
 from drafting.data.outline import default_outline
 from drafting.errors import DraftingError
+from drafting.lastyear.carryover import LastYearImport, apply_mapping, body_blocks, carry_over, read_last_year
 from drafting.model import STATUTORY, Report
 from ui import messages
 

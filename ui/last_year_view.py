@@ -1,7 +1,7 @@
 """Last year's text of one part, read-only, beside the editor; paragraphs still unchanged are marked.
 
 Which paragraphs count as unchanged or confirmed is decided by the core
-(drafting.confirmations.paragraph_states, threshold in templates/carryover.yml);
+(drafting.lastyear.confirmations.paragraph_states, threshold in templates/carryover.yml);
 these widgets only show the result. LastYearView is the list; LastYearPane adds
 the 确认沿用 / 全部确认 buttons and a debounced refresh, and is what the part
 page puts beside the editor.
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafting.confirmations import (
+from drafting.lastyear.confirmations import (
     CONFIRMED,
     UNCHANGED,
     carried_paragraphs,
@@ -45,7 +45,7 @@ _PREFIX = {UNCHANGED: "【未改】", CONFIRMED: "【已确认沿用】"}
 STATE_ROLE = Qt.ItemDataRole.UserRole
 #: Refresh this long after the last keystroke (the comparison runs difflib over the part).
 REFRESH_DELAY_MS = 600
-#: Parts whose text last year's report gives (drafting.carryover keeps these in Report.last_year).
+#: Parts whose text last year's report gives (drafting.lastyear.carryover keeps these in Report.last_year).
 CARRIED_PARTS = ("preamble", *STATUTORY)
 
 

@@ -2,7 +2,7 @@
 
 Text put in by the app (按事实生成) goes through the undo stack, so Ctrl+Z
 brings the writer's own text back. In a draft started from last year, mentions
-of last year's year get a yellow background (drafting.carryover.old_year_spans)
+of last year's year get a yellow background (drafting.lastyear.carryover.old_year_spans)
 and the context menu offers 确认沿用 for the paragraph under the mouse.
 """
 
@@ -46,7 +46,7 @@ class _HeadingHighlighter(QSyntaxHighlighter):
             if length:
                 self.setFormat(0, length, self.heading_format)
         if self.old_year is not None:
-            from drafting.carryover import old_year_spans
+            from drafting.lastyear.carryover import old_year_spans
 
             for start, stop in old_year_spans(text, self.old_year):
                 mark = QTextCharFormat(self.heading_format) if start < length else QTextCharFormat()

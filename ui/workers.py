@@ -90,7 +90,7 @@ def wait_for_jobs(msecs: int = 30000) -> bool:
 def warm_up_segmenter(progress: ProgressFn) -> bool:
     """Load jieba's dictionary in the background so the first checklist run is quick."""
     progress(0, "正在加载分词词典…")
-    from drafting import segment
+    from drafting.checklist import segment
 
     segment.tokenizer()
     progress(100, "分词词典已加载")

@@ -71,7 +71,7 @@ class ReportView:
         """jieba's (word, start, end) for a paragraph, computed once per run."""
         cached = self._spans.get(para.index)
         if cached is None:
-            from drafting import segment
+            from drafting.checklist import segment
 
             cached = segment.spans(para.text)
             self._spans[para.index] = cached

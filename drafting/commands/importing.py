@@ -31,9 +31,9 @@ def run(args: argparse.Namespace) -> int:
     if not 1990 <= args.year <= 2100:
         raise InputError(f"年度“{args.year}”无效。请在 --year 后写四位数的年度，例如 2022。")
     check_output(source, output)
-    from drafting.carryover import carry_over, read_last_year
     from drafting.data.outline import default_outline
     from drafting.files.storage import save_draft
+    from drafting.lastyear.carryover import carry_over, read_last_year
 
     imported = read_last_year(source)
     new, notes = carry_over(imported.report, args.year)

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from drafting.carryover import (
+from drafting.errors import DataFileError, InputError
+from drafting.lastyear.carryover import (
     apply_mapping,
     body_blocks,
     carry_over,
@@ -15,7 +16,6 @@ from drafting.carryover import (
     read_last_year,
     unchanged_paragraphs,
 )
-from drafting.errors import DataFileError, InputError
 from drafting.model import STATUTORY
 from drafting.reading.text_reader import parse_text_report
 from tests.conftest import sample_path
@@ -165,7 +165,7 @@ def test_carried_draft_saves_loads_and_saves_again(report, tmp_path: Path) -> No
 
 
 def test_old_year_mentions_for_highlighting(report) -> None:
-    from drafting.carryover import old_year_mentions
+    from drafting.lastyear.carryover import old_year_mentions
 
     new, _ = carry_over(report, 2022)
     mentions = old_year_mentions(new)
@@ -212,14 +212,14 @@ def _copied(report) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def test_paragraph_key_ignores_white_space_and_changes_with_any_edit() -> None:
-    from drafting.confirmations import paragraph_key
+    from drafting.lastyear.confirmations import paragraph_key
 
     assert paragraph_key("加强 执法\u3000队伍。") == paragraph_key("加强执法队伍。")
     assert paragraph_key("加强执法队伍。") != paragraph_key("加强执法队伍建设。")
 
 
 def test_confirmed_paragraph_is_stored_and_shown_as_confirmed(report) -> None:
-    from drafting.confirmations import (
+    from drafting.lastyear.confirmations import (
         CONFIRMED,
         CONFIRMED_KEY,
         UNCHANGED,
@@ -245,8 +245,8 @@ def test_confirmed_paragraph_is_stored_and_shown_as_confirmed(report) -> None:
 
 
 def test_confirmations_survive_save_and_load(report, tmp_path: Path) -> None:
-    from drafting.confirmations import confirm_paragraphs, is_confirmed
     from drafting.files.storage import load_draft, save_draft
+    from drafting.lastyear.confirmations import confirm_paragraphs, is_confirmed
 
     new, _ = carry_over(report, 2022)
     confirm_paragraphs(new, ["执法力量不足。"])
@@ -256,7 +256,7 @@ def test_confirmations_survive_save_and_load(report, tmp_path: Path) -> None:
 
 
 def test_checker_skips_confirmed_paragraphs_only() -> None:
-    from drafting.confirmations import confirm_paragraphs
+    from drafting.lastyear.confirmations import confirm_paragraphs
 
     new, _ = carry_over(read_last_year(sample_path("taigong-2021")).report, 2022)
     copied = _copied(new)
@@ -271,7 +271,7 @@ def test_checker_skips_confirmed_paragraphs_only() -> None:
 
 
 def test_confirmations_setting_of_the_wrong_type_counts_as_none(report) -> None:
-    from drafting.confirmations import CONFIRMED_KEY, confirmed_keys
+    from drafting.lastyear.confirmations import CONFIRMED_KEY, confirmed_keys
 
     new, _ = carry_over(report, 2022)
     new.settings[CONFIRMED_KEY] = "not a list"
@@ -281,13 +281,13 @@ def test_confirmations_setting_of_the_wrong_type_counts_as_none(report) -> None:
 
 
 def test_old_year_spans_in_one_paragraph() -> None:
-    from drafting.carryover import old_year_spans
+    from drafting.lastyear.carryover import old_year_spans
 
     assert old_year_spans("2021年比2020年多，20212不算，2021", 2021) == [(0, 4), (21, 25)]
 
 
 def test_run_in_sub_heading_copied_from_last_year_is_flagged_until_confirmed(report) -> None:
-    from drafting.confirmations import carried_paragraphs, confirm_paragraphs
+    from drafting.lastyear.confirmations import carried_paragraphs, confirm_paragraphs
 
     new, _ = carry_over(report, 2022)
     run_in = "（一）加强学习。全年开展普法活动36场，发放普法资料12000份，调解成功率达98.5%。"
@@ -298,8 +298,8 @@ def test_run_in_sub_heading_copied_from_last_year_is_flagged_until_confirmed(rep
 
 
 def test_fast_similarity_test_agrees_with_similarity() -> None:
-    from drafting.carryover import similarity
-    from drafting.confirmations import is_similar
+    from drafting.lastyear.carryover import similarity
+    from drafting.lastyear.confirmations import is_similar
 
     new, _ = carry_over(read_last_year(sample_path("dasi-2021")).report, 2022)
     old = [t for texts in new.last_year.values() for t in texts]

@@ -277,7 +277,7 @@ def test_findings_have_stable_order_and_no_duplicates() -> None:
 
 
 def test_jieba_runs_at_most_once_per_paragraph(monkeypatch: pytest.MonkeyPatch) -> None:
-    from drafting import segment
+    from drafting.checklist import segment
 
     calls: list[str] = []
     real = segment.spans

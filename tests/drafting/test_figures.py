@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from drafting.carryover import load_rules
 from drafting.figures import figure_rule, figures_in
+from drafting.lastyear.carryover import load_rules
 
 pytestmark = pytest.mark.core
 

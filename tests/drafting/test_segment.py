@@ -1,4 +1,4 @@
-"""drafting.segment: jieba loaded once, with the domain dictionary, cache in the user data folder."""
+"""drafting.checklist.segment: jieba loaded once, with the domain dictionary, cache in the user data folder."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from drafting import segment
+from drafting.checklist import segment
 
 pytestmark = pytest.mark.core
 

@@ -8,8 +8,8 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from drafting.carryover import carry_over, read_last_year  # noqa: E402
 from drafting.errors import InputError  # noqa: E402
+from drafting.lastyear.carryover import carry_over, read_last_year  # noqa: E402
 from tests.conftest import sample_path  # noqa: E402
 from ui import import_dialog, messages  # noqa: E402
 from ui.import_dialog import ImportReviewDialog, start_from_last_year  # noqa: E402

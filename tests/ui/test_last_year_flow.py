@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from drafting.checklist.engine import default_checklist
-from drafting.confirmations import CONFIRMED, UNCHANGED, carried_paragraphs, is_confirmed
 from drafting.files.storage import load_draft
+from drafting.lastyear.confirmations import CONFIRMED, UNCHANGED, carried_paragraphs, is_confirmed
 from drafting.model import Report
 from tests.conftest import sample_path
 from ui import dialogs, import_dialog, messages

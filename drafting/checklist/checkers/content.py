@@ -16,7 +16,7 @@ from typing import Any
 from drafting.checklist.checkers.base import Checker, ParamError, body_paragraphs, compile_regex, string_list
 from drafting.checklist.context import Paragraph, ReportView
 from drafting.checklist.model import Finding
-from drafting.confirmations import confirmed_keys, paragraph_key
+from drafting.lastyear.confirmations import confirmed_keys, paragraph_key
 
 
 class RequiredWordsChecker(Checker):

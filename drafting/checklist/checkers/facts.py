@@ -95,7 +95,7 @@ class FactExpressionChecker(Checker):
 
 @functools.lru_cache(maxsize=1)
 def _figure_rules() -> tuple[FigureRule, ...]:
-    from drafting.carryover import load_rules  # the figure table lives in carryover.yml
+    from drafting.lastyear.carryover import load_rules  # the figure table lives in carryover.yml
 
     return load_rules().figures
 

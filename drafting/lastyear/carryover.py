@@ -21,10 +21,10 @@ from pathlib import Path
 from typing import Any
 
 from drafting import paths
-from drafting.confirmations import UNCHANGED, paragraph_states
 from drafting.data.outline import Outline, default_outline
 from drafting.errors import DataFileError, InputError
 from drafting.figures import FigureRule, figure_rule, figures_in
+from drafting.lastyear.confirmations import UNCHANGED, paragraph_states
 from drafting.model import STATUTORY, Block, Part, Report
 from drafting.numbering import parse_numbering
 from drafting.reading.cleanup import CleanupNote, clean_report

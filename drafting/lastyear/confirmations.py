@@ -49,7 +49,7 @@ UNCHANGED, CONFIRMED, CHANGED = "unchanged", "confirmed", "changed"
 
 
 def is_similar(a: str, b: str, threshold: float) -> bool:
-    """drafting.carryover.similarity(a, b) >= threshold, with difflib's cheap upper bounds tried first.
+    """drafting.lastyear.carryover.similarity(a, b) >= threshold, with difflib's cheap upper bounds tried first.
 
     The window re-marks a part after each pause in typing; most pairs are ruled out by length
     or by quick_ratio() before the costly ratio() runs.
@@ -67,7 +67,7 @@ def paragraph_states(report: Report, part_id: str, threshold: float | None = Non
     UNCHANGED: some draft paragraph is still (nearly) the same and not confirmed;
     CONFIRMED: every such draft paragraph was confirmed by the writer; CHANGED: none is left.
     """
-    from drafting.carryover import default_rules
+    from drafting.lastyear.carryover import default_rules
 
     threshold = default_rules().similarity_threshold if threshold is None else threshold
     part = report.part(part_id)
@@ -88,7 +88,7 @@ def paragraph_states(report: Report, part_id: str, threshold: float | None = Non
 
 def carried_paragraphs(report: Report, part_id: str, threshold: float | None = None) -> list[str]:
     """The draft paragraphs of a part still (nearly) the same as one of last year's, not yet confirmed."""
-    from drafting.carryover import default_rules
+    from drafting.lastyear.carryover import default_rules
 
     threshold = default_rules().similarity_threshold if threshold is None else threshold
     part = report.part(part_id)
