@@ -13,24 +13,19 @@ how sure the structure recognition is, for the review dialog.
 from __future__ import annotations
 
 import copy
-import difflib
-import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from drafting import paths
+from drafting.data.facts import default_fact_catalog
+from drafting.data.figure_table import FigureTable, default_figure_table
 from drafting.data.outline import Outline, default_outline
-from drafting.errors import DataFileError, InputError
-from drafting.figures import FigureRule, figure_rule, figures_in
-from drafting.lastyear.confirmations import UNCHANGED, paragraph_states
+from drafting.errors import InputError
+from drafting.figures import figures_in
 from drafting.model import STATUTORY, Block, Part, Report
 from drafting.numbering import parse_numbering
 from drafting.reading.cleanup import CleanupNote, clean_report
-from drafting.yamlio import YamlSyntaxError, check_keys, read_yaml_file
 
-FORMAT_VERSION = 1
 _DATE_IN_TEXT = re.compile(r"(20\d{2})(\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[.．/\-]\s*\d{1,2}\s*[.．/\-]\s*\d{1,2}))")
 _YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 
@@ -56,91 +51,25 @@ class CarryNote:
         return f"第 {self.line} 行：{self.what}" if self.line else self.what
 
 
-@dataclass(frozen=True)
-class CarryoverRules:
-    """templates/carryover.yml."""
-
-    similarity_threshold: float
-    figures: tuple[FigureRule, ...]
-
-
-def load_rules(path: Path | None = None) -> CarryoverRules:
-    """Load and validate the carry-over data file (the shipped one by default).
-
-    Raises:
-        DataFileError: with every problem found, each naming its line.
-    """
-    path = path or paths.templates_dir() / "carryover.yml"
-    try:
-        data = read_yaml_file(path)
-    except YamlSyntaxError as exc:
-        raise DataFileError(str(path), [str(exc)]) from None
-    problems: list[str] = []
-    top = {"version", "similarity_threshold", "max_gap", "figures"}
-    if not check_keys(data, top, top, "结转数据文件", problems):
-        raise DataFileError(str(path), problems)
-    if data["version"] != FORMAT_VERSION:
-        problems.append(f"version 应为 {FORMAT_VERSION}，实际为 {data['version']!r}")
-    threshold = data["similarity_threshold"]
-    if not isinstance(threshold, (int, float)) or not 0 < threshold <= 1:
-        problems.append(f"第 {data.line_of('similarity_threshold')} 行：similarity_threshold 应是 0～1 之间的数")
-    gap = data["max_gap"]
-    if not isinstance(gap, int) or not 0 <= gap <= 40:
-        problems.append(f"第 {data.line_of('max_gap')} 行：max_gap 应是 0～40 的整数")
-        gap = 10
-    known = _fact_ids()
-    figures: list[FigureRule] = []
-    for index, entry in enumerate(data["figures"] or [], start=1):
-        where = f"第 {index} 条数字识别规则"
-        if not check_keys(entry, {"fact", "labels", "units"}, {"fact", "labels", "units"}, where, problems):
-            continue
-        if known and entry["fact"] not in known:
-            problems.append(f"第 {entry.line_of('fact')} 行：templates/facts.yml 中没有事实“{entry['fact']}”")
-            continue
-        labels, units = entry["labels"], entry["units"]
-        if not _words(labels) or not _words(units):
-            problems.append(f"第 {entry.line} 行：{where}的 labels 和 units 应是非空的词语列表")
-            continue
-        figures.append(figure_rule(str(entry["fact"]), labels, units, gap))
-    if problems:
-        raise DataFileError(str(path), problems)
-    return CarryoverRules(float(threshold), tuple(figures))
-
-
-def _words(value: Any) -> bool:
-    return isinstance(value, list) and bool(value) and all(isinstance(v, str) and v for v in value)
-
-
-@functools.cache
-def _fact_labels() -> dict[str, tuple[str, str]]:
-    """Fact id -> (label, unit) from templates/facts.yml."""
-    try:
-        data = read_yaml_file(paths.templates_dir() / "facts.yml")
-    except YamlSyntaxError:
-        return {}  # the fact catalogue's own loader reports its problems
-    return {str(f.get("id")): (str(f.get("label", f.get("id"))), str(f.get("unit", "")))
-            for f in (data or {}).get("facts") or [] if isinstance(f, dict)}
-
-
-def _fact_ids() -> set[str]:
-    return set(_fact_labels())
-
-
-@functools.cache
-def default_rules() -> CarryoverRules:
-    return load_rules()
+def _fact_label(fact_id: str) -> tuple[str, str]:
+    """(label, unit) of a fact for the notes; the id itself when the catalogue lacks it."""
+    catalog = default_fact_catalog()
+    if not catalog.has(fact_id):
+        return fact_id, ""
+    spec = catalog.spec(fact_id)
+    return spec.label, spec.unit
 
 
 # --------------------------------------------------------------------------- carry over
 
 
-def carry_over(report: Report, year: int, rules: CarryoverRules | None = None) -> tuple[Report, list[CarryNote]]:
+def carry_over(report: Report, year: int, table: FigureTable | None = None) -> tuple[Report, list[CarryNote]]:
     """A new draft for ``year`` started from last year's report, and notes for the writer.
 
     Raises:
         InputError: the new year is before the year of last year's report.
     """
-    rules = rules or default_rules()
+    table = table or default_figure_table()
     notes: list[CarryNote] = []
     old = report.meta.year
     if old is None:
@@ -184,10 +113,10 @@ def carry_over(report: Report, year: int, rules: CarryoverRules | None = None) -
                 notes.append(CarryNote("year", part.id, line, f"年份已改为新年度：“{head}”→“{moved}”"))
                 block.text = moved + rest
     new.last_year_facts = dict(report.facts)
-    for fact, value, source, part_id, line in find_figures(report, rules):
+    for fact, value, source, part_id, line in find_figures(report, table):
         if fact not in new.last_year_facts:
             new.last_year_facts[fact] = value
-            label, unit = _fact_labels().get(fact, (fact, ""))
+            label, unit = _fact_label(fact)
             notes.append(CarryNote("fact", part_id, line,
                                    f"去年的“{label}”为 {value}{unit}（原文“{source}”），已记为同比的上年值，请核对"))
     return new, notes
@@ -253,17 +182,17 @@ def _around(text: str, word: str, width: int = 14) -> str:
 _PARTS_WITH_RESULTS = tuple(p for p in ("preamble", *STATUTORY) if p != "plans")
 
 
-def find_figures(report: Report, rules: CarryoverRules) -> list[tuple[str, float | int, str, str, int]]:
+def find_figures(report: Report, table: FigureTable) -> list[tuple[str, float | int, str, str, int]]:
     """(fact id, value, matched words, part id, line) for each fact whose figure the text shows."""
     found: dict[str, tuple[str, float | int, str, str, int]] = {}
     for part in report.parts:
         if part.id not in _PARTS_WITH_RESULTS:
             continue
         for block in part.blocks:
-            for fact, match in figures_in(block.text, rules.figures).items():
+            for fact, match in figures_in(block.text, table.figures).items():
                 found.setdefault(fact, (fact, match.value, match.words, part.id, block.source_line or 0))
     # in the order of the table, as before: the notes list facts in the data file's order
-    order = {rule.fact: index for index, rule in enumerate(rules.figures)}
+    order = {rule.fact: index for index, rule in enumerate(table.figures)}
     return sorted(found.values(), key=lambda item: order[item[0]])
 
 
@@ -296,22 +225,6 @@ def part_confidence(report: Report, outline: Outline | None = None) -> dict[str,
             score = 0.9
         scores[part.id] = round(min(score, 1.0), 2)
     return scores
-
-
-def similarity(a: str, b: str) -> float:
-    """Character-level similarity 0-1 of two paragraphs, white space ignored."""
-    a, b = re.sub(r"\s+", "", a), re.sub(r"\s+", "", b)
-    if not a or not b:
-        return 0.0
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
-
-
-def unchanged_paragraphs(report: Report, part_id: str, threshold: float | None = None) -> list[bool]:
-    """For each of last year's paragraphs of this part: is it still (nearly) the same in the draft?
-
-    A draft paragraph the writer confirmed (confirm_paragraphs) no longer counts.
-    """
-    return [state == UNCHANGED for state in paragraph_states(report, part_id, threshold)]
 
 
 # --------------------------------------------------------------------------- the writer's corrections

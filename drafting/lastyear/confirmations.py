@@ -8,10 +8,11 @@ last-year pane skip confirmed paragraphs. Pure Python, no heavy imports.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import re
 
+from drafting.data.figure_table import default_figure_table
+from drafting.lastyear.similarity import is_similar
 from drafting.model import Report
 
 #: Report.settings key: stable keys of draft paragraphs the writer confirmed as carried over on purpose.
@@ -48,28 +49,13 @@ def confirm_paragraphs(report: Report, texts: list[str]) -> int:
 UNCHANGED, CONFIRMED, CHANGED = "unchanged", "confirmed", "changed"
 
 
-def is_similar(a: str, b: str, threshold: float) -> bool:
-    """drafting.lastyear.carryover.similarity(a, b) >= threshold, with difflib's cheap upper bounds tried first.
-
-    The window re-marks a part after each pause in typing; most pairs are ruled out by length
-    or by quick_ratio() before the costly ratio() runs.
-    """
-    a, b = re.sub(r"\s+", "", a), re.sub(r"\s+", "", b)
-    if not a or not b or 2 * min(len(a), len(b)) < threshold * (len(a) + len(b)):
-        return False
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    return matcher.quick_ratio() >= threshold and matcher.ratio() >= threshold
-
-
 def paragraph_states(report: Report, part_id: str, threshold: float | None = None) -> list[str]:
     """For each of last year's paragraphs of this part: UNCHANGED, CONFIRMED or CHANGED in the draft.
 
     UNCHANGED: some draft paragraph is still (nearly) the same and not confirmed;
     CONFIRMED: every such draft paragraph was confirmed by the writer; CHANGED: none is left.
     """
-    from drafting.lastyear.carryover import default_rules
-
-    threshold = default_rules().similarity_threshold if threshold is None else threshold
+    threshold = default_figure_table().similarity_threshold if threshold is None else threshold
     part = report.part(part_id)
     current = [b.text for b in part.blocks if b.text.strip()] if part else []
     confirmed = confirmed_keys(report)
@@ -88,9 +74,7 @@ def paragraph_states(report: Report, part_id: str, threshold: float | None = Non
 
 def carried_paragraphs(report: Report, part_id: str, threshold: float | None = None) -> list[str]:
     """The draft paragraphs of a part still (nearly) the same as one of last year's, not yet confirmed."""
-    from drafting.lastyear.carryover import default_rules
-
-    threshold = default_rules().similarity_threshold if threshold is None else threshold
+    threshold = default_figure_table().similarity_threshold if threshold is None else threshold
     part = report.part(part_id)
     old_texts = report.last_year.get(part_id, [])
     confirmed = confirmed_keys(report)

@@ -6,16 +6,16 @@ from pathlib import Path
 
 import pytest
 
+from drafting.data.figure_table import load_figure_table
 from drafting.errors import DataFileError, InputError
 from drafting.lastyear.carryover import (
     apply_mapping,
     body_blocks,
     carry_over,
-    load_rules,
     part_confidence,
     read_last_year,
-    unchanged_paragraphs,
 )
+from drafting.lastyear.confirmations import UNCHANGED, paragraph_states
 from drafting.model import STATUTORY
 from drafting.reading.text_reader import parse_text_report
 from tests.conftest import sample_path
@@ -72,9 +72,9 @@ def test_last_year_parts_kept_for_the_checklist(report) -> None:
     assert new.last_year["measures"][0].startswith("（一）加强学习")  # sub-headings carry text: kept
     assert new.facts == {}
     assert new.settings["structure_confidence"]["leader_duty"] >= 0.85
-    assert unchanged_paragraphs(new, "shortcomings") == [True]
+    assert paragraph_states(new, "shortcomings") == [UNCHANGED]
     new.part("shortcomings").blocks[1].text = "执法人员持证率偏低，新进人员多，培训不足。"
-    assert unchanged_paragraphs(new, "shortcomings") == [False]
+    assert paragraph_states(new, "shortcomings") == ["changed"]
 
 
 def test_figures_become_last_year_facts(report) -> None:
@@ -145,10 +145,10 @@ def test_rules_file_validated(tmp_path: Path) -> None:
                    "  - {fact: no_such_fact, labels: [x], units: [次]}\n  - {fact: pufa_events, labels: [], units: [次], x: 1}\n",
                    "utf-8")
     with pytest.raises(DataFileError) as info:
-        load_rules(bad)
+        load_figure_table(bad)
     problems = " ".join(info.value.problems)
     assert "similarity_threshold" in problems and "no_such_fact" in problems and "未知的键" in problems
-    assert load_rules().figures  # the shipped file is valid
+    assert load_figure_table().figures  # the shipped file is valid
 
 
 def test_carried_draft_saves_loads_and_saves_again(report, tmp_path: Path) -> None:
@@ -235,7 +235,6 @@ def test_confirmed_paragraph_is_stored_and_shown_as_confirmed(report) -> None:
     assert confirm_paragraphs(new, ["执法力量不足。"]) == 0  # once is enough
     assert len(new.settings[CONFIRMED_KEY]) == 1
     assert paragraph_states(new, "shortcomings") == [CONFIRMED]
-    assert unchanged_paragraphs(new, "shortcomings") == [False]
     assert carried_paragraphs(new, "shortcomings") == []
     # A confirmed paragraph edited later is simply judged again: here it is changed.
     new.part("shortcomings").blocks[1].text = "执法人员持证率偏低，新进人员多，培训不足。"
@@ -298,8 +297,7 @@ def test_run_in_sub_heading_copied_from_last_year_is_flagged_until_confirmed(rep
 
 
 def test_fast_similarity_test_agrees_with_similarity() -> None:
-    from drafting.lastyear.carryover import similarity
-    from drafting.lastyear.confirmations import is_similar
+    from drafting.lastyear.similarity import is_similar, similarity
 
     new, _ = carry_over(read_last_year(sample_path("dasi-2021")).report, 2022)
     old = [t for texts in new.last_year.values() for t in texts]

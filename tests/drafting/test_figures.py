@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from drafting.data.figure_table import load_figure_table
 from drafting.figures import figure_rule, figures_in
-from drafting.lastyear.carryover import load_rules
 
 pytestmark = pytest.mark.core
 
-RULES = load_rules().figures
+RULES = load_figure_table().figures
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,6 @@ copied from last year's report, except those the writer confirmed).
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -16,7 +15,9 @@ from typing import Any
 from drafting.checklist.checkers.base import Checker, ParamError, body_paragraphs, compile_regex, string_list
 from drafting.checklist.context import Paragraph, ReportView
 from drafting.checklist.model import Finding
+from drafting.data.figure_table import default_figure_table
 from drafting.lastyear.confirmations import confirmed_keys, paragraph_key
+from drafting.lastyear.similarity import best_similarity
 
 
 class RequiredWordsChecker(Checker):
@@ -147,7 +148,8 @@ class SimilarToLastYearChecker(Checker):
     PARAMS = {"threshold": (float, int), "min_chars": (int,), "same_part_only": (bool,)}
 
     def compile(self, params: dict[str, Any]) -> None:
-        self.threshold = float(params.get("threshold", 0.9))
+        # One threshold with the window's last-year pane (templates/carryover.yml) unless the rule sets one.
+        self.threshold = float(params.get("threshold", default_figure_table().similarity_threshold))
         if not 0 < self.threshold <= 1:
             raise ParamError("参数“threshold”应在 0 到 1 之间（如 0.9 表示九成相同）")
         self.min_chars = params.get("min_chars", 30)
@@ -168,15 +170,6 @@ class SimilarToLastYearChecker(Checker):
             pool = every
             if self.same_part_only:
                 pool = [t.strip() for t in last_year.get(para.part, []) if len(t.strip()) >= self.min_chars]
-            best = 0.0
-            for old in pool:
-                if 2 * min(len(text), len(old)) < self.threshold * (len(text) + len(old)):
-                    continue  # lengths alone rule it out, before difflib indexes the text
-                matcher = difflib.SequenceMatcher(None, text, old, autojunk=False)
-                if matcher.real_quick_ratio() < self.threshold or matcher.quick_ratio() < self.threshold:
-                    continue
-                best = max(best, matcher.ratio())
-                if best >= self.threshold:
-                    break
-            if best >= self.threshold:
+            best = best_similarity(text, pool, self.threshold)
+            if best:
                 yield self.at(para, 0, text[:20], None, percent=f"{best * 100:.0f}")

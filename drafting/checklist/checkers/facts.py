@@ -11,7 +11,6 @@ number-vs-fact: a figure written in the text next to a label word
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -22,6 +21,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from drafting.checklist.checkers.base import Checker, ParamError, string_list
 from drafting.checklist.context import ReportView
 from drafting.checklist.model import Finding
+from drafting.data.figure_table import default_figure_table
 from drafting.figures import FigureRule, figures_in
 
 _ENV = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
@@ -93,11 +93,8 @@ class FactExpressionChecker(Checker):
                 yield source, text, names
 
 
-@functools.lru_cache(maxsize=1)
 def _figure_rules() -> tuple[FigureRule, ...]:
-    from drafting.lastyear.carryover import load_rules  # the figure table lives in carryover.yml
-
-    return load_rules().figures
+    return default_figure_table().figures
 
 
 _NUMBER = r"(\d+(?:\.\d+)?)"
