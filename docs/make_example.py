@@ -17,8 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from drafting.data.areas import areas_for_year  # noqa: E402
+from drafting.export.pdf import docx_to_pdf  # noqa: E402
 from drafting.export.writer import write_docx  # noqa: E402
-from drafting.files.libreoffice import docx_to_pdf  # noqa: E402
 from drafting.model import STATUTORY  # noqa: E402
 from drafting.project import DraftProject  # noqa: E402
 from drafting.writing.new_report import new_report  # noqa: E402

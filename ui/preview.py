@@ -39,6 +39,7 @@ def preview_job(report: Report, progress: ProgressFn) -> list[Path]:
     Raises:
         DraftingError: LibreOffice or pdftoppm missing or failing (clear Chinese message).
     """
+    from drafting.export.pdf import docx_to_pdf
     from drafting.export.writer import write_docx
     from drafting.files import libreoffice
 
@@ -53,7 +54,7 @@ def preview_job(report: Report, progress: ProgressFn) -> list[Path]:
     docx_path = work / "预览.docx"
     write_docx(report, docx_path)
     progress(30, "正在用 LibreOffice 排版…")
-    pdf_path = libreoffice.docx_to_pdf(docx_path, work)
+    pdf_path = docx_to_pdf(docx_path, work)
     progress(80, "正在生成页面图像…")
     try:
         subprocess.run([pdftoppm, "-r", str(PAGE_DPI), "-png", str(pdf_path), str(work / "page")],

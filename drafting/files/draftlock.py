@@ -24,7 +24,7 @@ def lock_path_for(draft: Path) -> Path:
     return draft.with_name(f".~{draft.name}.lock")
 
 
-def _pid_alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
     if pid <= 0:
         return False
     if os.name == "nt":  # pragma: no cover - Windows
@@ -65,7 +65,7 @@ class DraftLock:
         if record.get("host") != socket.gethostname():
             # Another computer (a shared folder): trust the lock for a day at most.
             return time.time() - float(record.get("time", 0)) > 24 * 3600
-        return not _pid_alive(int(record.get("pid", -1)))
+        return not pid_alive(int(record.get("pid", -1)))
 
     def acquire(self) -> None:
         """Take the lock, or raise StorageError naming who holds it.

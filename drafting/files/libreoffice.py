@@ -1,7 +1,7 @@
 """Find LibreOffice and convert documents with it, headless.
 
-Used for the window's 预览 (.docx → .pdf), the .doc/.wps importer (→ .docx)
-and the render tests. Every run gets a private, throw-away user profile
+Used for the window's 预览 (.docx → .pdf, through drafting.export.pdf), the .doc/.wps importer
+(→ .docx) and the render tests. Every run gets a private, throw-away user profile
 (``-env:UserInstallation``) so parallel conversions, or a LibreOffice the user
 has open, never collide, and a timeout so a hung soffice cannot hang the app.
 Failures become a LibreOfficeError with a Chinese message.
@@ -111,22 +111,6 @@ def convert(source: Path, target_format: str, out_dir: Path, *, timeout: float =
             f"LibreOffice 未能{action}（“{source.name}”可能已损坏或受密码保护）。请用 Word 或 WPS 打开检查后再试。"
         )
     return target
-
-
-def docx_to_pdf(
-    source: Path, out_dir: Path, *, timeout: float = DEFAULT_TIMEOUT, font_substitutes: Mapping[str, str] | None = None
-) -> Path:
-    """A PDF of a Word file, as LibreOffice lays it out (for preview and the render tests).
-
-    The official fonts (仿宋_GB2312, 黑体 ...) are rarely installed outside Windows; by
-    default they are shown with the installed fonts named in templates/layout.yml
-    (``preview_fonts``), not with whatever LibreOffice would pick.
-    """
-    if font_substitutes is None:
-        from drafting.export.layout import load_layout
-
-        font_substitutes = load_layout().preview_fonts
-    return convert(source, "pdf", out_dir, timeout=timeout, action="生成 PDF 预览", font_substitutes=font_substitutes)
 
 
 def _write_font_substitutes(profile: Path, substitutes: Mapping[str, str]) -> None:

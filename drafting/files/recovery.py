@@ -23,7 +23,7 @@ from pathlib import Path
 from drafting import paths
 from drafting.errors import StorageError
 from drafting.files.atomic import atomic_write_bytes
-from drafting.files.draftlock import _pid_alive
+from drafting.files.draftlock import pid_alive
 from drafting.files.storage import dump_draft, load_draft_bytes
 from drafting.model import Report
 
@@ -59,7 +59,7 @@ class RecoveryEntry:
     @property
     def writer_alive(self) -> bool:
         """The writing process still runs on this machine: its window is open, nothing to restore."""
-        return self.host == socket.gethostname() and self.pid != os.getpid() and _pid_alive(self.pid)
+        return self.host == socket.gethostname() and self.pid != os.getpid() and pid_alive(self.pid)
 
     @property
     def label(self) -> str:

@@ -2,7 +2,8 @@
 
 The kind is recognised by content, not by name: a draft by its format
 marker, a .docx by its zip signature, a .doc/.wps by the OLE signature, and
-anything else is read as text. Readers for Word files register here.
+anything else is read as text. Word files go to drafting.reading.word.reader, imported only
+when one is opened, so exporting a .txt never loads the XML parser.
 """
 
 from __future__ import annotations
@@ -17,10 +18,6 @@ from drafting.reading.text_reader import check_text_size, decode_text, parse_tex
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-
-#: Readers for binary formats, keyed by kind ("docx", "ole"); filled by the import modules.
-BINARY_READERS: dict[str, Callable[[Path, bytes], Report]] = {}
-
 
 def sniff_kind(data: bytes) -> str:
     """"draft", "docx" (any zip), "ole" (.doc/.wps and encrypted .docx), "pdf", "html" or "text"."""
@@ -55,18 +52,11 @@ def load_source(path: Path) -> Report:
         raise InputError(f"“{path.name}”是 PDF 文件，无法直接读取。请用原始的 Word 文件，或把文字复制到 .txt 文件中再导入。")
     if kind == "html":
         raise InputError(f"“{path.name}”是网页文件，不是 Word 或文本文件。请在浏览器中复制文字另存为 .txt 后再导入。")
-    reader = BINARY_READERS.get(kind)
-    if reader is None:
-        _load_binary_readers()
-        reader = BINARY_READERS.get(kind)
+    # Imported here, not at the top: exporting a .txt must not load the Word reader and lxml.
+    from drafting.reading.word.reader import read_docx_report, read_ole_report
+
+    readers: dict[str, Callable[[Path, bytes], Report]] = {"docx": read_docx_report, "ole": read_ole_report}
+    reader = readers.get(kind)
     if reader is None:
         raise InputError(f"暂不支持读取“{path.name}”这种格式。请另存为 .docx 或 .txt 后再试。")
     return reader(path, data)
-
-
-def _load_binary_readers() -> None:
-    """Import the Word readers lazily, so exporting a .txt never loads them."""
-    try:
-        import drafting.reading.word.reader  # noqa: F401  (registers itself in BINARY_READERS)
-    except ImportError:
-        pass

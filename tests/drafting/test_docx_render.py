@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from drafting.export.pdf import docx_to_pdf
 from drafting.export.writer import write_docx
-from drafting.files.libreoffice import docx_to_pdf
 from drafting.reading.text_reader import parse_text_report, read_text_report
 from tests.conftest import SAMPLE_NAMES, require_soffice, sample_path
 

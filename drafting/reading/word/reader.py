@@ -2,8 +2,8 @@
 
 The importer's entry points: read_docx_paragraphs and read_docx_report for a
 .docx, read_ole_report for an OLE file (.doc/.wps converted by LibreOffice, a
-password-protected .docx refused with a message), both registered in
-drafting.reading.sources.BINARY_READERS. The work is in three modules:
+password-protected .docx refused with a message), both looked up by
+drafting.reading.sources.load_source. The work is in three modules:
 drafting.reading.word.safety opens the zip and parses its XML, refusing hostile files
 (zip bombs, DTDs and entity expansion, deep nesting, truncated or fake zips,
 password-protected files) with a Chinese DocxImportError before much work is
@@ -25,7 +25,6 @@ from pathlib import Path
 
 from drafting.errors import DocxImportError, DraftingError
 from drafting.model import Block, Part, Report
-from drafting.reading.sources import BINARY_READERS
 from drafting.reading.structure import SourceParagraph, build_report
 from drafting.reading.word.autonumber import read_numbering, read_styles
 from drafting.reading.word.body import BodyReader
@@ -63,7 +62,7 @@ def read_docx_paragraphs(data: bytes, name: str = "Word 文件") -> list[SourceP
 
 
 def read_docx_report(path: Path, data: bytes | None = None) -> Report:
-    """A report from a .docx (the BINARY_READERS entry for zip files)."""
+    """A report from a .docx (what load_source uses for zip files)."""
     path = Path(path)
     if data is None:
         from drafting.reading.text_reader import read_source_bytes
@@ -136,6 +135,3 @@ def read_ole_report(path: Path, data: bytes) -> Report:
             raise DocxImportError(exc.message) from None
         return read_docx_report(path, converted.read_bytes())
 
-
-BINARY_READERS["docx"] = read_docx_report
-BINARY_READERS["ole"] = read_ole_report
