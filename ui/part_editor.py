@@ -34,15 +34,15 @@ class _HeadingHighlighter(QSyntaxHighlighter):
         self.old_year: int | None = None
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
-        from drafting.numbering import parse_numbering
+        from drafting.numbering import parse_numbering, split_run_in
 
         if not text:
             return
         length = 0
         if parse_numbering(text) is not None:
             # A run-in heading ends at its first 。; a heading line of its own is short.
-            end = text.find("。")
-            length = end + 1 if 0 < end < 60 else (len(text) if len(text) <= 60 else 0)
+            heading, _ = split_run_in(text)
+            length = len(heading) if len(heading) <= 60 else 0
             if length:
                 self.setFormat(0, length, self.heading_format)
         if self.old_year is not None:

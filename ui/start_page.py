@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from drafting.report_year import default_report_year
+from drafting.dates import default_report_year
 
 
 class StartPage(QWidget):

@@ -10,7 +10,6 @@ contradictions between fields all live here, with no Qt.
 
 from __future__ import annotations
 
-import datetime as _dt
 import functools
 import re
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from drafting import paths
+from drafting.dates import date_numbers, is_iso_date, parse_date
 from drafting.errors import DataFileError
 from drafting.yamlio import check_keys, load_data_file
 
@@ -30,8 +30,6 @@ MAX_LIST_ITEMS = 50
 #: A stated rate may differ from the one computed from its counts by rounding only.
 RATE_TOLERANCE = 0.5
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，－％", "0123456789.,-%")
-_ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_DATE_RE = re.compile(r"^(\d{4})\s*(?:年|[-./])\s*(\d{1,2})\s*(?:月|[-./])\s*(\d{1,2})\s*日?$")
 
 
 @dataclass(frozen=True)
@@ -242,12 +240,11 @@ def parse_fact(spec: FactSpec, raw: str) -> tuple[Any, str | None]:
 
 
 def _parse_date(text: str) -> tuple[Any, str | None]:
-    match = _DATE_RE.match(text.translate(_FULLWIDTH))
-    if not match:
+    plain = text.translate(_FULLWIDTH)
+    if date_numbers(plain) is None:
         return None, "请按“2024年3月5日”或“2024-03-05”的格式填写日期"
-    try:
-        value = _dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    except ValueError:
+    value = parse_date(plain)
+    if value is None:
         return None, "没有这一天，请检查月份和日期"
     # Stored as ISO text: the draft file stays plain and round-trips exactly.
     return value.isoformat(), None
@@ -383,5 +380,5 @@ def clean_value(spec: FactSpec, value: Any) -> Any:
         items = [str(item)[:MAX_TEXT_CHARS] for item in value if isinstance(item, str | int | float) and str(item).strip()]
         return items[:MAX_LIST_ITEMS] or None
     if spec.type == "date":
-        return value if isinstance(value, str) and _ISO_DATE_RE.match(value) else None
+        return value if isinstance(value, str) and is_iso_date(value) else None
     return str(value)[:MAX_TEXT_CHARS] if isinstance(value, str | int | float) and str(value).strip() else None

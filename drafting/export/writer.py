@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import io
 import logging
-import re
 from pathlib import Path
 
 import docx
@@ -27,6 +26,7 @@ from docx.shared import Pt
 from docx.styles.style import BaseStyle, StyleFactory
 from docx.text.paragraph import Paragraph
 
+from drafting.dates import standard_date
 from drafting.errors import ExportError
 from drafting.export.layout import Layout, load_layout, place_signature
 from drafting.export.oxml import add_paragraph, add_run
@@ -34,11 +34,9 @@ from drafting.export.styles import setup_page, setup_styles, write_footers
 from drafting.export.title_split import split_title, text_width
 from drafting.files.atomic import atomic_write_bytes
 from drafting.model import Block, Report
+from drafting.numbering import split_run_in
 
 logger = logging.getLogger(__name__)
-
-_RUN_IN_END = "。"
-
 
 def write_docx(report: Report, path: Path, layout: Layout | None = None) -> None:
     """Build the Word file and save it atomically.
@@ -153,16 +151,8 @@ def _write_block(document: DocxDocument, block: Block, styles: dict[str, BaseSty
     style = styles[f"heading{min(block.level, 4)}"]
     heading, rest = split_run_in(text)
     paragraph = add_paragraph(document, heading, style)
-    if rest:
+    if rest:  # text is stripped: anything after the 。 is body text
         add_run(paragraph, rest, styles["run_in_body"])
-
-
-def split_run_in(text: str) -> tuple[str, str]:
-    """A run-in heading's own words (up to its first 。) and the body text after them."""
-    end = text.find(_RUN_IN_END)
-    if end < 0 or not text[end + 1 :].strip():
-        return text, ""
-    return text[: end + 1], text[end + 1 :]
 
 
 def _write_signature_block(
@@ -174,7 +164,8 @@ def _write_signature_block(
     where a single one would; the date is placed against the longest.
     """
     signatures = [line.strip() for line in report.signature.split("\n") if line.strip()]
-    date = format_date(report.date_text.replace("\n", "").strip())
+    written = report.date_text.replace("\n", "").strip()
+    date = standard_date(written) or written  # GB/T 9704: 2024年1月10日; anything else as written
     rules = layout.signature_block
     if not signatures and not date:
         return
@@ -201,39 +192,6 @@ def _write_signature_block(
             fmt.left_indent = Pt(place.date_left)
         else:
             fmt.right_indent = Pt(place.date_right * pitch)
-
-
-_CN_DIGITS = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0, "O": 0}
-_DATE_NUMERIC = re.compile(r"^[（(]?\s*(\d{4})\s*(?:年|[.．/\-])\s*(\d{1,2})\s*(?:月|[.．/\-])\s*(\d{1,2})\s*日?\s*[）)]?$")
-_DATE_CHINESE = re.compile(r"^([〇零○Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日$")
-
-
-def format_date(text: str) -> str:
-    """A date as GB/T 9704 writes it: 2024年1月10日 (Arabic numerals, no leading zeros).
-
-    Anything that is not recognisably a date is returned unchanged.
-    """
-    plain = text.translate(str.maketrans("０１２３４５６７８９", "0123456789")).strip()
-    match = _DATE_NUMERIC.match(plain)
-    if match:
-        year, month, day = (int(g) for g in match.groups())
-    else:
-        match = _DATE_CHINESE.match(plain.replace(" ", ""))
-        if not match:
-            return text
-        year = int("".join(str(_CN_DIGITS[ch]) for ch in match.group(1)))
-        month, day = _chinese_number(match.group(2)), _chinese_number(match.group(3))
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return text
-    return f"{year}年{month}月{day}日"
-
-
-def _chinese_number(text: str) -> int:
-    """一 .. 三十一 as an int."""
-    if "十" not in text:
-        return _CN_DIGITS[text]
-    tens, _, units = text.partition("十")
-    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
 
 
 def _add_empty_line(document: DocxDocument, style: BaseStyle) -> Paragraph:

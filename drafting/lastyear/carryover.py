@@ -20,14 +20,12 @@ from pathlib import Path
 from drafting.data.facts import default_fact_catalog
 from drafting.data.figure_table import FigureTable, default_figure_table
 from drafting.data.outline import Outline, default_outline
+from drafting.dates import move_dates, move_years
 from drafting.errors import InputError
 from drafting.figures import figures_in
 from drafting.model import STATUTORY, Block, Part, Report
-from drafting.numbering import parse_numbering
+from drafting.numbering import parse_numbering, split_run_in
 from drafting.reading.cleanup import CleanupNote, clean_report
-
-_DATE_IN_TEXT = re.compile(r"(20\d{2})(\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[.．/\-]\s*\d{1,2}\s*[.．/\-]\s*\d{1,2}))")
-_YEAR = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -92,17 +90,14 @@ def carry_over(report: Report, year: int, table: FigureTable | None = None) -> t
             line = block.source_line or 0
             head, rest = block.text, ""
             if part.id == "title":
-                moved = _move_years(head, old, delta)
+                moved = move_years(head, old, delta)
             elif block.level > 0:
                 # A run-in heading: only its own words (up to the first 。) move; the text after it is body.
-                end = head.find("。") + 1
-                if end:
-                    head, rest = head[:end], head[end:]
-                moved = _move_years(head, old, delta)
-            elif part.id in ("date", "preamble") and len(head) <= 30 and (_DATE_IN_TEXT.search(head)
-                                                                         or _CN_DATE.search(head)):
-                moved = _CN_DATE.sub(lambda m: _cn_year(m, delta), _DATE_IN_TEXT.sub(
-                    lambda m: f"{int(m.group(1)) + delta}{m.group(2)}", head))
+                head, rest = split_run_in(head)
+                moved = move_years(head, old, delta)
+            elif (part.id in ("date", "preamble") and len(head) <= 30
+                  and (dated := move_dates(head, delta)) is not None):
+                moved = dated
             else:
                 moved, rest = head, head
                 head = ""
@@ -155,21 +150,6 @@ def old_year_mentions(report: Report) -> list[tuple[str, int, int, int]]:
 def old_year_spans(text: str, old_year: int) -> list[tuple[int, int]]:
     """(start, end) of each mention of old_year in one paragraph (the editor highlights these)."""
     return [(m.start(), m.end()) for m in re.finditer(rf"(?<!\d){old_year}(?!\d)", text)]
-
-
-_CN_DIGITS = "〇一二三四五六七八九"
-_CN_DATE = re.compile(r"([〇零○Ｏ一二三四五六七八九]{4})(\s*年\s*[一二三四五六七八九十]{1,2}\s*月)")
-
-
-def _cn_year(match: re.Match[str], delta: int) -> str:
-    """二〇二二年一月 → 二〇二三年一月 (a date written in Chinese numerals)."""
-    digits = "".join(str(_CN_DIGITS.index(c)) if c in _CN_DIGITS else "0" for c in match.group(1))
-    return "".join(_CN_DIGITS[int(d)] for d in str(int(digits) + delta)) + match.group(2)
-
-
-def _move_years(text: str, old: int, delta: int) -> str:
-    """Years next to the report year (the year before, the year, the next year) moved by delta, all at once."""
-    return _YEAR.sub(lambda m: str(int(m.group(1)) + delta) if abs(int(m.group(1)) - old) <= 1 else m.group(1), text)
 
 
 def _around(text: str, word: str, width: int = 14) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from drafting.data.outline import default_outline
 from drafting.model import Block, Part, Report
-from drafting.numbering import STANDARD_LEVEL, parse_numbering
+from drafting.numbering import parse_numbering
 
 #: Parts whose blocks are kept line by line (a title over two lines is not a broken sentence).
 _KEEP_LINES = ("title", "addressee", "signature", "date")
@@ -79,7 +79,7 @@ def clean_report(report: Report) -> tuple[Report, list[CleanupNote]]:
 def _promote_heading(report: Report, block: Block, notes: list[CleanupNote]) -> None:
     """A heading hidden behind an artifact ("[bookmark: _GoBack]（三）…") gets its level, and its part."""
     numbering = parse_numbering(block.text)
-    level = STANDARD_LEVEL.get(numbering.style) if numbering else None
+    level = numbering.standard_level if numbering else None
     part = next((p for p in report.parts if block in p.blocks), None)
     if level is None or part is None or part.id in _KEEP_LINES:
         return

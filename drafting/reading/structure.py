@@ -13,20 +13,15 @@ import re
 from dataclasses import dataclass
 
 from drafting.data.outline import Outline, default_outline
+from drafting.dates import is_date_line, year_mentions, year_of_numeric_date
 from drafting.model import Block, Part, Report, ReportMeta
-from drafting.numbering import STANDARD_LEVEL, parse_numbering
+from drafting.numbering import infer_levels, parse_numbering
 
 _END_PUNCT = "。；;！!？?，,"
-_DATE_RE = re.compile(
-    r"^[（(]?\s*(?:\d{4}|[〇零○Ｏ一二三四五六七八九]{4})\s*"
-    r"(?:年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日"
-    r"|[.．/\-]\s*\d{1,2}\s*[.．/\-]\s*\d{1,2})\s*[）)]?$"
-)
 _SIGNATURE_ENDINGS = ("人民政府", "政府", "办事处", "委员会", "党委", "镇", "乡", "街道", "（盖章）", "(盖章)", "工作领导小组")
 _ADDRESSEE_MAX = 40
 _MAX_SIGNATURE_LINES = 3
 _TITLE_MAX = 60
-_YEAR_RE = re.compile(r"(20\d{2})\s*年")
 _ORG_RE = re.compile(r"([\u4e00-\u9fff]{1,12}?(?:镇|乡|街道办事处|街道)(?:人民政府|党委)?)")
 
 
@@ -49,11 +44,6 @@ class SourceParagraph:
     blank_before: bool = False
 
 
-def is_date_line(text: str) -> bool:
-    """True for a line that is only a date (2024年1月10日, 2021.12.18, 二〇二四年一月十日)."""
-    return bool(_DATE_RE.match(text.strip()))
-
-
 def _is_signature_line(text: str) -> bool:
     if len(text) > 30 or any(p in text for p in "。，；：:,;") or parse_numbering(text):
         return False
@@ -71,56 +61,6 @@ def _is_addressee(text: str) -> bool:
         and "。" not in text
         and parse_numbering(text) is None
     )
-
-
-def _heading_levels(paragraphs: list[SourceParagraph], outline: Outline, *, bare_headings: bool = False) -> list[int]:
-    """Level of each paragraph: 0 for body text, 1-4 for headings.
-
-    Standard numbering gives its GB/T 9704 level. A wrong form ("1、", "一.")
-    is level 1 when its wording names a statutory part, and otherwise one
-    level below the nearest heading of another style (so "1、" under "（一）"
-    is level 3, where "1." belongs). bare_headings (a whole report, not one
-    part's editor): when no part heading is numbered, the lines naming a part
-    are its headings.
-    """
-    levels: list[int] = []
-    last_level_by_style: list[tuple[str, int]] = []
-    for para in paragraphs:
-        if para.level is not None:
-            levels.append(para.level)
-            continue
-        numbering = parse_numbering(para.text)
-        if numbering is None:
-            levels.append(0)
-            continue
-        level = STANDARD_LEVEL.get(numbering.style)
-        if level is None:
-            if outline.part_for_heading(para.text) is not None and len(para.text) <= 40:
-                level = 1
-            else:
-                context = next((lv for st, lv in reversed(last_level_by_style) if st != numbering.style), 0)
-                level = min(context + 1, 4)
-        levels.append(level)
-        last_level_by_style.append((numbering.style, level))
-    if bare_headings and 1 not in levels:
-        # Numbering lost on the way (Word's automatic 一、 pasted to a web page): with no numbered
-        # part heading anywhere, a short line without sentence punctuation that names a statutory
-        # part is its heading.
-        for index, para in enumerate(paragraphs):
-            if (levels[index] == 0 and para.level is None and _looks_like_bare_heading(para.text)
-                    and outline.part_for_heading(para.text) is not None):
-                levels[index] = 1
-    return levels
-
-
-_BARE_HEADING_MAX = 40
-_SENTENCE_PUNCT = re.compile(r"[。；;！!？?：:，,]")
-
-
-def _looks_like_bare_heading(text: str) -> bool:
-    # Starting with a character or a year: "**二、…**" is an editing leftover around a numbered heading.
-    return (len(text) <= _BARE_HEADING_MAX and not _SENTENCE_PUNCT.search(text)
-            and re.match(r"[\u4e00-\u9fff0-9]", text) is not None)
 
 
 def build_report(paragraphs: list[SourceParagraph], outline: Outline | None = None) -> Report:
@@ -170,7 +110,8 @@ def build_report(paragraphs: list[SourceParagraph], outline: Outline | None = No
         tail.insert(0, Part("signature", signature))
 
     body = paras[start:end]
-    levels = _heading_levels(body, outline, bare_headings=True)
+    levels = infer_levels([p.text for p in body], outline.part_for_heading,
+                          preset_levels=[p.level for p in body], bare_headings=True)
     part_at = _parts_of_headings(body, levels, outline)
     current = Part("preamble")
     report.parts.append(current)
@@ -247,16 +188,16 @@ def guess_meta(report: Report) -> ReportMeta:
     """Organisation and report year as far as the title, signature and preamble tell."""
     meta = ReportMeta()
     title = report.title
-    years = [int(y) for y in _YEAR_RE.findall(title)]
+    years = _years_named(title)
     if not years:
         preamble = report.part("preamble")
         text = preamble.text if preamble else ""
-        years = [int(y) for y in _YEAR_RE.findall(text[:300])]
+        years = _years_named(text[:300])
     if not years:
         # "（大寺镇  2021.12.18）": a date under the title still tells the year.
-        match = re.search(r"(20\d{2})[.．/\-]\d{1,2}", title + (report.part("preamble").text[:60] if report.part("preamble") else ""))
-        if match:
-            years = [int(match.group(1))]
+        year = year_of_numeric_date(title + (report.part("preamble").text[:60] if report.part("preamble") else ""))
+        if year is not None:
+            years = [year]
     meta.year = years[0] if years else None
     # A joint report is signed by the party committee and the government: the government writes it.
     signed = sorted(report.signature.split("\n"), key=lambda line: line.startswith(("中共", "中国共产党")))
@@ -266,3 +207,8 @@ def guess_meta(report: Report) -> ReportMeta:
             meta.org = match.group(1)
             break
     return meta
+
+
+def _years_named(text: str) -> list[int]:
+    """The years of this century text names as such (2021年), in order."""
+    return [int(m.group(1)) for m in year_mentions(text) if m.group(1).startswith("20")]

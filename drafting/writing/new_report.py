@@ -14,6 +14,7 @@ import datetime as _dt
 from drafting.data.areas import default_area_ids, load_areas
 from drafting.data.outline import default_outline
 from drafting.data.plans import plan_by_name, plan_for_year
+from drafting.dates import format_date
 from drafting.errors import InputError
 from drafting.model import Block, Part, Report, ReportMeta
 from drafting.numbering import standard_prefix
@@ -23,11 +24,6 @@ REGULATION_ORDER = ("measures", "shortcomings", "leader_duty", "plans", "other")
 #: Reports are usually due in January; the writer edits the date.
 DEFAULT_DATE = (1, 15)
 TITLE_FORMAT = "{org}关于{year}年度法治政府建设情况的报告"
-
-
-def format_cn_date(day: _dt.date) -> str:
-    """2025-01-05 → "2025年1月5日" (Arabic numerals, no leading zeros, GB/T 9704)."""
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def default_report_date(year: int) -> _dt.date:
@@ -81,7 +77,8 @@ def new_report(
         heading = standard_prefix(1, number) + outline.spec(part_id).heading
         report.parts.append(Part(part_id, [Block(heading, 1)]))
     report.parts.append(Part("signature", [Block(org)]))
-    report.parts.append(Part("date", [Block(format_cn_date(date or default_report_date(year)))]))
+    day = date or default_report_date(year)
+    report.parts.append(Part("date", [Block(format_date(day.year, day.month, day.day))]))
     report.settings["areas"] = area_ids
     if plan is not None:
         report.settings["plan_id"] = plan.id

@@ -2,7 +2,7 @@
 
 One paragraph per line. A line that starts with heading numbering (一、
 （一） 1. （1）, or a wrong form such as 1、) becomes a heading of the right
-level, judged exactly as drafting.reading.structure judges an imported report;
+level, judged exactly as an imported report is (drafting.numbering.infer_levels);
 other lines are paragraphs; blank lines are dropped. Level-1 headings are
 numbered by the position of their part among the statutory parts.
 """
@@ -11,19 +11,14 @@ from __future__ import annotations
 
 from drafting.data.outline import default_outline
 from drafting.model import STATUTORY, Block, Report
-from drafting.numbering import parse_numbering, standard_prefix
-from drafting.reading.structure import SourceParagraph, _heading_levels
+from drafting.numbering import infer_levels, parse_numbering, standard_prefix
 
 
 def text_to_blocks(text: str) -> list[Block]:
     """Blocks for the editor's text; the text of each block is kept as typed (stripped)."""
-    paragraphs = [
-        SourceParagraph(line.strip(), number)
-        for number, line in enumerate((text or "").splitlines(), start=1)
-        if line.strip()
-    ]
-    levels = _heading_levels(paragraphs, default_outline())
-    return [Block(p.text, level) for p, level in zip(paragraphs, levels, strict=True)]
+    lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
+    levels = infer_levels(lines, default_outline().part_for_heading)
+    return [Block(line, level) for line, level in zip(lines, levels, strict=True)]
 
 
 def blocks_to_text(blocks: list[Block]) -> str:

@@ -20,6 +20,7 @@ from typing import Any
 import jinja2
 import jinja2.sandbox
 
+from drafting.dates import date_numbers, format_date
 from drafting.numbering import to_chinese_number
 
 #: Limits for one render (a hostile or broken template gets a clear error instead of hanging).
@@ -132,11 +133,9 @@ def _pct(value: Any) -> str:
 
 
 def _cn_date(value: Any) -> str:
-    """ISO "2024-03-05" → "2024年3月5日"."""
-    match = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", str(value))
-    if not match:
-        return str(value)
-    return f"{int(match.group(1))}年{int(match.group(2))}月{int(match.group(3))}日"
+    """A date ("2024-03-05", as date facts are stored) → "2024年3月5日"; anything else as it is."""
+    numbers = date_numbers(str(value))
+    return format_date(*numbers) if numbers else str(value)
 
 
 _CAUSE_RE = re.compile(r"^(.+?)[，,；;。]\s*(?:主要)?原因(?:是|在于|：|:)\s*(.+)$")

@@ -12,7 +12,7 @@ from docx.shared import Mm, Pt
 
 from drafting.errors import DataFileError, ExportError
 from drafting.export.layout import load_layout, place_signature
-from drafting.export.writer import build_document, format_date, write_docx
+from drafting.export.writer import build_document, write_docx
 from drafting.paths import templates_dir
 from drafting.reading.text_reader import parse_text_report, read_text_report
 from tests.conftest import SAMPLE_NAMES, sample_path
@@ -363,7 +363,7 @@ def test_report_without_signature_or_date_gets_none(exported) -> None:  # type: 
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
+    ("written", "exported_as"),
     [
         ("2024年01月10日", "2024年1月10日"),
         ("2021.12.18", "2021年12月18日"),
@@ -374,8 +374,11 @@ def test_report_without_signature_or_date_gets_none(exported) -> None:  # type: 
         ("某某镇", "某某镇"),
     ],
 )
-def test_format_date(text: str, expected: str) -> None:
-    assert format_date(text) == expected
+def test_date_line_is_written_the_gb_way(written: str, exported_as: str) -> None:
+    report = parse_text_report(SIGNED_TEXT)
+    report.part("date").blocks[0].text = written
+    document = build_document(report)
+    assert [p.text for p in document.paragraphs if p.style.name == "成文日期"] == [exported_as]
 
 
 # --------------------------------------------------------------------------- saving

@@ -9,9 +9,8 @@ import pytest
 
 from drafting.data.areas import areas_for_year, default_area_data, default_area_ids, load_area_data
 from drafting.data.plans import load_plans, plan_by_name, plan_for_year
+from drafting.dates import default_report_year, is_date_line
 from drafting.errors import DataFileError, InputError
-from drafting.reading.structure import is_date_line
-from drafting.report_year import default_report_year
 from drafting.writing.new_report import new_report
 
 

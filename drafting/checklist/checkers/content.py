@@ -18,6 +18,7 @@ from drafting.checklist.model import Finding
 from drafting.data.figure_table import default_figure_table
 from drafting.lastyear.confirmations import confirmed_keys, paragraph_key
 from drafting.lastyear.similarity import best_similarity
+from drafting.numbering import split_run_in
 
 
 class RequiredWordsChecker(Checker):
@@ -124,7 +125,7 @@ class NeedsFiguresChecker(Checker):
                     text = self.ignore.sub("", text)
                 if self.figure.search(text) or (self.example is not None and self.example.search(text)):
                     continue
-                title = heading.text.split("。", 1)[0]
+                title = split_run_in(heading.text)[0].removesuffix("。")
                 yield self.at(heading, 0, title[:30], None, heading=title)
 
     def _sections(self, paras: list[Paragraph]) -> list[tuple[Paragraph, list[Paragraph]]]:

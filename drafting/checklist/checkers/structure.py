@@ -16,8 +16,8 @@ from drafting.checklist.checkers.base import Checker, ParamError, compile_regex,
 from drafting.checklist.context import Paragraph, ReportView
 from drafting.checklist.model import Finding
 from drafting.data.outline import default_outline
-from drafting.numbering import LEVEL_EXAMPLE, STANDARD_LEVEL, parse_numbering, standard_prefix
-from drafting.reading.structure import is_date_line
+from drafting.dates import date_numbers, find_date, is_date_line, standard_date, year_mentions
+from drafting.numbering import LEVEL_EXAMPLE, parse_numbering, split_run_in, standard_prefix
 
 _STYLE_NAMES = {
     "cn_dun": "“一、”",
@@ -71,16 +71,15 @@ class FrameElementChecker(Checker):
         yield self.whole(self.element)
 
 
-#: A date somewhere near the top: "（大寺镇  2021.12.18）".
-_LOOSE_DATE = re.compile(r"(?:19|20)\d{2}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[.．/\-]\s*\d{1,2}\s*[.．/\-]\s*\d{1,2})")
-
-
 def misplaced_date(view: ReportView) -> tuple[Paragraph, re.Match[str]] | None:
-    """A date written in the title or the first lines of the preamble instead of at the end."""
+    """A date written in the title or the first lines of the preamble instead of at the end.
+
+    "（大寺镇  2021.12.18）" under the title.
+    """
     candidates = [p for p in view.paragraphs if p.part == "title"]
     candidates += [p for p in view.paragraphs if p.part == "preamble"][:2]
     for para in candidates:
-        match = _LOOSE_DATE.search(para.text)
+        match = find_date(para.text)
         if match and len(para.text) <= 30:
             return para, match
     return None
@@ -102,25 +101,14 @@ class DateFormatChecker(Checker):
             para = dated[-1]
             text = para.text.strip()
             if not self.good.fullmatch(text) and is_date_line(text):
-                fix = normalized_date(text)
+                fix = standard_date(text, loose=True)
                 yield self.at(para, 0, text, fix, right=fix or "2024年1月10日", where="")
             return
         found = misplaced_date(view)
         if found is not None:
             para, match = found
-            fix = normalized_date(match.group(0))
+            fix = standard_date(match.group(0), loose=True)
             yield self.at(para, match.start(), match.group(0), None, right=fix or "2024年1月10日", where="（写在了文首，应写在文末署名下方）")
-
-
-def normalized_date(text: str) -> str | None:
-    """2021.12.18 / 2024年01月10日 -> 2021年12月18日 (None when not a plain Arabic date)."""
-    numbers = re.findall(r"\d+", text.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
-    if len(numbers) != 3 or len(numbers[0]) != 4:
-        return None
-    year, month, day = (int(n) for n in numbers)
-    if not (1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    return f"{year}年{month}月{day}日"
 
 
 class OrgConsistencyChecker(Checker):
@@ -176,9 +164,9 @@ class EarlyDateChecker(Checker):
         if not dated:
             found = misplaced_date(view)
             text = found[1].group(0) if found else ""
-        date = normalized_date(text) if text else None
-        numbers = [int(n) for n in re.findall(r"\d+", date or "")]
-        if year is None or len(numbers) != 3 or numbers[0] != year or (numbers[1], numbers[2]) == (12, 31):
+        date = standard_date(text, loose=True) if text else None
+        numbers = date_numbers(date) if date else None
+        if year is None or numbers is None or numbers[0] != year or numbers[1:] == (12, 31):
             return
         for para in view.in_parts(self.parts):
             match = self.words.search(para.text)
@@ -206,8 +194,8 @@ class HeadingNumberingChecker(Checker):
                 # "[bookmark: _GoBack]（三）…": a heading hidden behind an editing leftover still
                 # counts in the sequence (editing-leftover reports the leftover itself).
                 hidden = _hidden_numbering(para.text)
-                if hidden is not None and STANDARD_LEVEL.get(hidden.style) in last_number:
-                    level = STANDARD_LEVEL[hidden.style]
+                if hidden is not None and hidden.standard_level in last_number:
+                    level = hidden.standard_level
                     for deeper in [lv for lv in last_number if lv > level]:
                         del last_number[deeper]
                     last_number[level] = hidden.number
@@ -237,7 +225,7 @@ class HeadingNumberingChecker(Checker):
                 del last_number[deeper]
             expected = last_number.get(level, 0) + 1
             right_prefix = standard_prefix(level, numbering.number)
-            if STANDARD_LEVEL.get(numbering.style) != level:
+            if numbering.standard_level != level:
                 yield self.at(
                     para,
                     0,
@@ -298,7 +286,6 @@ class YearMismatchChecker(Checker):
                 raise ParamError("参数“statements”中的每个正则表达式都应含有命名分组 (?P<year>…)")
             self.statements.append((regex, parts))
         self.plans_part = params.get("plans_part", "plans")
-        self.heading_year = re.compile(r"((?:19|20)\d{2})\s*年")
 
     def check(self, view: ReportView) -> Iterator[Finding]:
         year = view.year
@@ -308,8 +295,8 @@ class YearMismatchChecker(Checker):
             expected = year + 1 if para.part == self.plans_part else year
             if para.level > 0:
                 # Only the heading itself: a run-in heading ends at its first 。
-                heading = para.text.split("。", 1)[0]
-                for match in self.heading_year.finditer(heading):
+                heading = split_run_in(para.text)[0].removesuffix("。")
+                for match in year_mentions(heading):
                     if int(match.group(1)) != expected:
                         yield self._finding(para, match.start(1), match.group(1), expected)
             for regex, parts in self.statements:
