@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
-    QPlainTextEdit,
     QProgressBar,
     QStackedWidget,
     QVBoxLayout,
@@ -36,6 +35,7 @@ from ui.workers import JobRunner, export_job
 
 if TYPE_CHECKING:
     from drafting.project import DraftProject
+    from ui.part_editor import PartEditor
     from ui.part_page import PartPage
 
 logger = logging.getLogger(__name__)
@@ -64,7 +64,7 @@ class MainWindow(QMainWindow):
         self.central = QStackedWidget()
         self.central.addWidget(self.start_page)
         self.central.addWidget(self.page_stack)
-        self.find_bar = FindBar(self)
+        self.find_bar = FindBar(self, self)
         self.outline_dock = QDockWidget("写作步骤", self)
         self.outline_dock.setObjectName("outline_dock")
         self.findings_dock = QDockWidget("检查结果", self)
@@ -501,8 +501,32 @@ class MainWindow(QMainWindow):
         """Run a job in the background with visible progress; the window stays responsive."""
         self.last_job = self.job_runner.run(job, on_done, on_error or (lambda text: messages.show_error(self, text)))
 
-    def editor(self, part_id: str) -> QPlainTextEdit:
-        """The editor of a part (opening its step's page), for scripted input and tests."""
+    # ---- the open draft's editors (what the find bar asks, ui.find_bar.FindHost) ----
+
+    def has_draft(self) -> bool:
+        return self.project is not None
+
+    def draft_part_ids(self) -> list[str]:
+        """Every part, in the order the writing steps show them (the report's order)."""
+        return [pid for step in self.outline_panel.steps for pid in step.part_ids] if self.project else []
+
+    def draft_part_text(self, part_id: str) -> str:
+        assert self.project is not None
+        return self.project.part_text(part_id)
+
+    def built_editors(self) -> dict[str, PartEditor]:
+        return {pid: editor for page in self.pages.values() for pid, editor in page.editors.items()}
+
+    def shown_editors(self) -> dict[str, PartEditor]:
+        page = self.current_page()
+        return dict(page.editors) if page is not None else {}  # built in the step's order
+
+    def show_status(self, text: str, timeout_ms: int) -> None:
+        self.statusBar().showMessage(text, timeout_ms)
+
+    def editor(self, part_id: str, *, show: bool = True) -> PartEditor:
+        """The editor of a part, building its step's page and, when show is True, showing it."""
         step = next(s for s in self.outline_panel.steps if part_id in s.part_ids)
-        self.show_step(step.id)
-        return self.pages[step.id].editors[part_id]
+        if show:
+            self.show_step(step.id)
+        return self.page_for(step.id).editors[part_id]
