@@ -25,7 +25,7 @@ def start_from_last_year(window: MainWindow) -> bool:
     """
     from drafting.project import DraftProject
 
-    result = import_dialog.start_from_last_year_with_source(window)
+    result = import_dialog.start_from_last_year(window)
     if result is None:
         return False
     report, source = result

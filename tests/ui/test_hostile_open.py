@@ -44,9 +44,8 @@ class Recorder:
         monkeypatch.setattr(messages, "show_error", lambda _p, m: self.errors.append(str(m)))
         monkeypatch.setattr(messages, "show_info", lambda _p, m: self.infos.append(str(m)))
         monkeypatch.setattr(dialogs, "ask_open_path", lambda *_a, **_k: self.path)
-        monkeypatch.setattr(dialogs, "ask_last_year_path", lambda *_a, **_k: self.path, raising=False)
-        monkeypatch.setattr(import_dialog, "ask_last_year_path", lambda *_a, **_k: self.path)
-        monkeypatch.setattr(import_dialog, "exec_dialog", lambda _d: pytest.fail("a hostile file reached the review"))
+        monkeypatch.setattr(dialogs, "ask_last_year_path", lambda *_a, **_k: self.path)
+        monkeypatch.setattr(dialogs, "run_modal", lambda _d: pytest.fail("a hostile file reached the review"))
         monkeypatch.setattr(dialogs, "ask_save_changes", self._ask_save_changes)
         monkeypatch.setattr(dialogs, "confirm", lambda *_a: False)
 

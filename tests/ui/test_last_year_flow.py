@@ -36,8 +36,8 @@ class Patched:
         self.save_suggestions: list[str] = []
         monkeypatch.setattr(messages, "show_error", lambda _p, m: self.errors.append(str(m)))
         monkeypatch.setattr(messages, "show_info", lambda _p, m: self.infos.append(str(m)))
-        monkeypatch.setattr(import_dialog, "ask_last_year_path", lambda _p: self.source)
-        monkeypatch.setattr(import_dialog, "exec_dialog", self._review)
+        monkeypatch.setattr(dialogs, "ask_last_year_path", lambda _p: self.source)
+        monkeypatch.setattr(dialogs, "run_modal", self._review)
         monkeypatch.setattr(dialogs, "ask_save_path", self._ask_save_path)
         monkeypatch.setattr(dialogs, "ask_save_changes", lambda *_a: dialogs.DISCARD)
 

@@ -316,10 +316,8 @@ def test_restore_offer_after_crash(qtbot, rec: Recorder, monkeypatch: pytest.Mon
 
 def test_start_from_last_year_cancelled_changes_nothing(qtbot, rec: Recorder, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     # The whole flow is tested in tests/ui/test_last_year_flow.py; here: the button runs it.
-    from ui import import_dialog
-
     asked: list[object] = []
-    monkeypatch.setattr(import_dialog, "ask_last_year_path", lambda parent: asked.append(parent))
+    monkeypatch.setattr(dialogs, "ask_last_year_path", lambda parent: asked.append(parent))
     window = make_window(qtbot)
     qtbot.mouseClick(window.start_page.last_year_button, Qt.MouseButton.LeftButton)
     assert asked == [window] and window.project is None and rec.infos == [] and rec.errors == []
