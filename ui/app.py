@@ -103,7 +103,7 @@ def _after_show(window: MainWindow) -> None:
             return 0 if labels else None
 
         dialogs.ask_restore = answer  # type: ignore[assignment]
-    offer_recovery(window)
+    window.offer_recovery()
     _test_open(window)
     _test_script(window)
     _test_state_out(window)
@@ -111,41 +111,6 @@ def _after_show(window: MainWindow) -> None:
         from ui.workers import warm_up_segmenter
 
         QTimer.singleShot(WARMUP_DELAY_MS, lambda: window.run_job(warm_up_segmenter, lambda _ok: None))
-
-
-def offer_recovery(window: MainWindow) -> bool:
-    """After a crash or kill, offer the autosaved copies; True when one was restored."""
-    from drafting.errors import DraftingError
-    from drafting.files import recovery
-    from drafting.project import DraftProject
-
-    entries = recovery.list_recoveries()
-    if not entries:
-        return False
-    index = dialogs.ask_restore(window, [e.label for e in entries])
-    if index is None:
-        if dialogs.confirm(window, "不恢复的话，要删除这些自动保存的副本吗？（选“否”则下次启动时再问）"):
-            for entry in entries:
-                recovery.discard_recovery(entry.key)
-        return False
-    entry = entries[index]
-    try:
-        report = recovery.load_recovery(entry)
-    except DraftingError as exc:
-        messages.show_error(window, exc)
-        return False
-    original = entry.original_path if entry.original_path and entry.original_path.is_file() else None
-    project = DraftProject(report, original)
-    project.recovery_key = entry.key  # keep autosaving into the same copy until saved
-    try:
-        project.acquire_lock()
-    except DraftingError as exc:
-        messages.show_error(window, f"{exc}\n恢复的内容将作为未保存的新草稿打开，请另存为新文件。")
-        project.path = None
-    project.mark_modified()
-    window.set_project(project)
-    window.statusBar().showMessage("已恢复自动保存的草稿，请检查后保存。", 10000)
-    return True
 
 
 

@@ -206,18 +206,66 @@ class MainWindow(QMainWindow):
             return
         project = DraftProject(report)
         project.mark_modified()
-        self.set_project(project)
+        self._open_new_draft(project)
 
     def _on_start_page_open_requested(self, path: str) -> None:
         self.open_path(Path(path) if path else None)
 
-    def _on_start_from_last_year(self) -> None:
-        """Start a new draft from last year's report (.docx, .doc, .wps, .txt or a draft): ui/last_year_actions.py."""
-        from ui.last_year_actions import start_from_last_year
+    def _on_start_from_last_year(self) -> bool:
+        """Start a new draft from last year's report (.docx, .doc, .wps, .txt or a draft); False if none.
 
-        start_from_last_year(self)
+        The new draft has no file yet (saving asks for a name) and remembers the file
+        it was read from only so that it is never saved or exported over it.
+        """
+        from drafting.project import DraftProject
+        from ui.import_dialog import start_from_last_year
+
+        result = start_from_last_year(self)  # shows its own errors
+        if result is None:
+            return False
+        report, source = result
+        project = DraftProject(report, None, source_path=source)
+        project.mark_modified()
+        old = report.settings.get("carried_from_year", "去")
+        note = (f"已从“{source.name}”（{old} 年）开始 {report.meta.year} 年的新草稿。各部分左侧是去年的内容："
+                "标为【未改】的段落请改写或确认沿用，正文中黄底的年份请核对。")
+        if not self._open_new_draft(project, note, 20000):
+            return False
+        logger.info("window opened a %s draft started from %s", report.meta.year, source.name)
+        return True
+
+    def offer_recovery(self) -> bool:
+        """After a crash or kill, offer the autosaved copies (ui.recovery_offer); True when one was restored."""
+        from ui.recovery_offer import recovered_project
+
+        project = recovered_project(self)
+        return project is not None and self._open_new_draft(project, "已恢复自动保存的草稿，请检查后保存。", 10000)
 
     # ---- the project ----
+
+    def _open_new_draft(self, project: DraftProject, message: str = "", message_ms: int = 0, *,
+                        relock: bool = False) -> bool:
+        """The one way a draft comes onto the screen (新建报告, 打开, 恢复, 从去年的报告开始).
+
+        Closes the draft open now (asking to save it first), shows project on its first
+        step and says message in the status bar. relock: project was read without its lock
+        because it is the draft open now; it is locked again once that one is closed.
+        False when the writer cancels or the lock cannot be had (the error is shown).
+        """
+        from drafting.errors import DraftingError
+
+        if not self.maybe_close_project():
+            return False
+        if relock:
+            try:
+                project.acquire_lock()
+            except DraftingError as exc:
+                messages.show_error(self, exc)
+                return False
+        self.set_project(project)  # its outline selects the first step, which shows it
+        if message:
+            self.statusBar().showMessage(message, message_ms)
+        return True
 
     def set_project(self, project: DraftProject) -> None:
         """Show a project: steps on the left, its first step in the middle."""
@@ -376,18 +424,11 @@ class MainWindow(QMainWindow):
         except DraftingError as exc:
             messages.show_error(self, exc)
             return False
-        if not self.maybe_close_project():
-            project.close()
+        if not self._open_new_draft(project, relock=reopening):
+            project.close()  # releases the lock taken above
             return False
-        if reopening:
-            try:
-                project.acquire_lock()
-            except DraftingError as exc:
-                messages.show_error(self, exc)
-                return False
         if project.path is not None:
             settings.add_recent_file(project.path)
-        self.set_project(project)
         return True
 
     def save(self) -> bool:

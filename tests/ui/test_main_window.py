@@ -17,7 +17,6 @@ from drafting.files import recovery
 from drafting.writing.new_report import new_report
 from tests.conftest import sample_path
 from ui import dialogs, messages
-from ui.app import offer_recovery
 from ui.main_window import AUTOSAVE_DELAY_MS, MainWindow
 
 pytestmark = pytest.mark.gui
@@ -308,7 +307,7 @@ def test_restore_offer_after_crash(qtbot, rec: Recorder, monkeypatch: pytest.Mon
     offered: list[list[str]] = []
     monkeypatch.setattr(dialogs, "ask_restore", lambda _p, labels: offered.append(labels) or 0)
     window = make_window(qtbot)
-    assert offer_recovery(window)
+    assert window.offer_recovery()
     assert "某某街道办事处" in offered[0][0]
     assert window.editor("preamble").toPlainText() == "崩溃前写下的开头段。"
     assert window.project.is_modified
