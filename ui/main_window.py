@@ -15,9 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
-    QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -29,8 +28,8 @@ from PySide6.QtWidgets import (
 
 from ui import dialogs, messages, settings
 from ui.find_bar import FindBar
-from ui.help_menu import build_help_menu
 from ui.start_page import StartPage
+from ui.window_menus import WindowMenus
 from ui.workers import JobRunner, export_job
 
 if TYPE_CHECKING:
@@ -53,7 +52,6 @@ class MainWindow(QMainWindow):
         self.project: DraftProject | None = None
         self.pages: dict[str, PartPage] = {}
         self.findings_widget: Any = None
-        self._last_editor: QWidget | None = None
         self.setWindowTitle(APP_TITLE)
         screen = QGuiApplication.primaryScreen().availableGeometry()
         self.resize(min(1400, screen.width()), min(900, screen.height()))
@@ -80,13 +78,13 @@ class MainWindow(QMainWindow):
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setSingleShot(True)
         self.autosave_timer.setInterval(AUTOSAVE_DELAY_MS)
-        self._build_actions()
+        self.menus = WindowMenus(self, self, self.find_bar.menu_actions,
+                                 [self.outline_dock, self.findings_dock, self.preview_dock])
         # signals
         self.start_page.new_requested.connect(self._on_start_page_new_requested)
         self.start_page.open_requested.connect(self._on_start_page_open_requested)
-        self.start_page.last_year_requested.connect(self._on_start_from_last_year)
+        self.start_page.last_year_requested.connect(self.start_from_last_year)
         self.autosave_timer.timeout.connect(self.autosave)
-        QApplication.instance().focusChanged.connect(self._on_focus_changed)
         # layout
         holder = QWidget()
         central_box = QVBoxLayout(holder)
@@ -104,86 +102,17 @@ class MainWindow(QMainWindow):
         settings.restore_window_layout(self)
         self._update_actions()
 
-    # ---- actions ----
-
-    def _action(self, text: str, slot: Any, shortcut: QKeySequence | str | None = None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        key = QKeySequence.StandardKey
-        self.new_action = self._action("新建报告", self.show_start_page, key.New)
-        self.open_action = self._action("打开草稿…", lambda: self.open_path(None), key.Open)
-        self.last_year_action = self._action("从去年的报告开始…", self._on_start_from_last_year)
-        self.save_action = self._action("保存", self.save, key.Save)
-        self.save_as_action = self._action("另存为…", self.save_as, "Ctrl+Shift+S")
-        self.export_action = self._action("导出Word…", self.export_docx, "Ctrl+E")
-        self.preview_action = self._action("预览", self.preview, "Ctrl+P")
-        self.close_action = self._action("关闭草稿", self.close_project, "Ctrl+W")
-        self.quit_action = self._action("退出", self.close, "Ctrl+Q")
-        self.undo_action = self._action("撤销", lambda: self._edit_call("undo"), "Ctrl+Z")
-        self.redo_action = self._action("重做", lambda: self._edit_call("redo"), "Ctrl+Y")
-        file_menu = self.menuBar().addMenu("文件")
-        for action in (self.new_action, self.open_action, self.last_year_action):
-            file_menu.addAction(action)
-        self.recent_menu = file_menu.addMenu("最近的报告")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        file_menu.addSeparator()
-        for action in (self.save_action, self.save_as_action, self.export_action, self.preview_action):
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.close_action)
-        file_menu.addAction(self.quit_action)
-        edit_menu = self.menuBar().addMenu("编辑")
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        edit_menu.addSeparator()
-        edit_menu.addActions(self.find_bar.menu_actions)
-        view_menu = self.menuBar().addMenu("视图")
-        for dock in (self.outline_dock, self.findings_dock, self.preview_dock):
-            view_menu.addAction(dock.toggleViewAction())
-        build_help_menu(self)
-        toolbar = self.addToolBar("常用")
-        toolbar.setObjectName("main_toolbar")
-        for action in (self.save_action, self.export_action, self.preview_action):
-            toolbar.addAction(action)
-
     def _update_actions(self) -> None:
         has = self.project is not None
-        for action in (self.save_action, self.save_as_action, self.export_action, self.preview_action,
-                       self.close_action):
-            action.setEnabled(has)
+        self.menus.set_draft_open(has)
         self.find_bar.set_available(has)
         name = self.project.display_name if self.project else ""
         star = " *" if self.project and self.project.is_modified else ""
         self.setWindowTitle(f"{name}{star} — {APP_TITLE}" if has else APP_TITLE)
 
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        paths = settings.recent_files()
-        for path in paths:
-            self.recent_menu.addAction(path.name, lambda p=path: self.open_path(p))
-        if not paths:
-            self.recent_menu.addAction("（无）").setEnabled(False)
-
-    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if new is not None and hasattr(new, "undo") and self.isAncestorOf(new):
-            self._last_editor = new
-
-    def _edit_call(self, name: str) -> None:
-        """Undo/redo in the editor the writer was last in (the menu takes focus away)."""
-        target = QApplication.focusWidget()
-        if target is None or not hasattr(target, name):
-            target = self._last_editor
+    def page_last_editor(self) -> QWidget | None:
         page = self.current_page()
-        if (target is None or not hasattr(target, name)) and page is not None:
-            target = page.last_editor()
-        if target is not None and hasattr(target, name):
-            getattr(target, name)()
+        return page.last_editor() if page is not None else None
 
     # ---- start page ----
 
@@ -211,7 +140,7 @@ class MainWindow(QMainWindow):
     def _on_start_page_open_requested(self, path: str) -> None:
         self.open_path(Path(path) if path else None)
 
-    def _on_start_from_last_year(self) -> bool:
+    def start_from_last_year(self) -> bool:
         """Start a new draft from last year's report (.docx, .doc, .wps, .txt or a draft); False if none.
 
         The new draft has no file yet (saving asks for a name) and remembers the file
