@@ -9,7 +9,6 @@ so the window appears at once.
 
 from __future__ import annotations
 
-import copy
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,10 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from ui import dialogs, messages, settings
+from ui.draft_output import export_docx, show_preview
 from ui.find_bar import FindBar
 from ui.start_page import StartPage
 from ui.window_menus import WindowMenus
-from ui.workers import JobRunner, export_job
+from ui.workers import JobRunner
 
 if TYPE_CHECKING:
     from drafting.project import DraftProject
@@ -436,36 +436,12 @@ class MainWindow(QMainWindow):
     # ---- export and preview (off the UI thread) ----
 
     def export_docx(self) -> None:
-        if self.project is None:
-            return
-        base = self.project.path or self.project.source_path
-        folder = base.parent if base else Path.home()
-        path = dialogs.ask_export_path(self, str(folder / f"{self.project.report.title or '法治政府建设情况报告'}.docx"))
-        if path is None:
-            return
-        if path.suffix.lower() != ".docx":
-            path = path.with_suffix(".docx")
-        if self.project.source_path is not None and path.resolve() == self.project.source_path.resolve():
-            messages.show_error(self, "不能导出到导入的原文件，以免覆盖原件。请另选一个文件名。")
-            return
-        job = export_job(copy.deepcopy(self.project.report), path)
-        self.run_job(job, lambda result: self.statusBar().showMessage(f"已导出：{result}", 10000))
+        if self.project is not None:
+            export_docx(self, self.project, self.run_job)
 
     def preview(self) -> None:
-        from ui.preview import PreviewPanel, preview_job
-
-        if self.project is None:
-            return
-        panel = self.preview_dock.widget()
-        if not isinstance(panel, PreviewPanel):
-            panel = PreviewPanel()
-            self.preview_dock.setWidget(panel)
-        self.preview_dock.setVisible(True)
-        self.preview_dock.raise_()
-        self.resizeDocks([self.preview_dock], [int(self.width() * 0.38)], Qt.Orientation.Horizontal)
-        panel.show_note("正在生成预览，请稍候……（可以继续写作）")
-        report = copy.deepcopy(self.project.report)
-        self.run_job(lambda progress: preview_job(report, progress), panel.show_pages, on_error=panel.show_note)
+        if self.project is not None:
+            show_preview(self, self.preview_dock, self.project, self.run_job)
 
     def run_job(self, job: Any, on_done: Any, on_error: Any = None) -> None:
         """Run a job in the background with visible progress; the window stays responsive."""
