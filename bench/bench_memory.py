@@ -85,7 +85,7 @@ for part_id in ("preamble", "measures", "shortcomings", "leader_duty", "plans", 
 window.set_project(project)
 window.show_step("measures")
 segment.tokenizer()
-panel = window.findings_widget
+panel = window.findings_dock.panel
 found = []
 panel.findings_changed.connect(found.append)
 panel.check_now()

@@ -17,7 +17,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QDockWidget,
-    QLabel,
     QMainWindow,
     QProgressBar,
     QStackedWidget,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 from ui import dialogs, messages, settings
 from ui.draft_output import export_docx, show_preview
 from ui.find_bar import FindBar
+from ui.findings_dock import FindingsDock
 from ui.start_page import StartPage
 from ui.window_menus import WindowMenus
 from ui.workers import JobRunner
@@ -51,7 +51,6 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.project: DraftProject | None = None
         self.pages: dict[str, PartPage] = {}
-        self.findings_widget: Any = None
         self.setWindowTitle(APP_TITLE)
         screen = QGuiApplication.primaryScreen().availableGeometry()
         self.resize(min(1400, screen.width()), min(900, screen.height()))
@@ -65,9 +64,7 @@ class MainWindow(QMainWindow):
         self.find_bar = FindBar(self, self)
         self.outline_dock = QDockWidget("写作步骤", self)
         self.outline_dock.setObjectName("outline_dock")
-        self.findings_dock = QDockWidget("检查结果", self)
-        self.findings_dock.setObjectName("findings_dock")
-        self.findings_dock.setWidget(QLabel("  检查结果将显示在这里。"))
+        self.findings_dock = FindingsDock(self)
         self.preview_dock = QDockWidget("预览", self)
         self.preview_dock.setObjectName("preview_dock")
         self.job_bar = QProgressBar()
@@ -85,6 +82,9 @@ class MainWindow(QMainWindow):
         self.start_page.open_requested.connect(self._on_start_page_open_requested)
         self.start_page.last_year_requested.connect(self.start_from_last_year)
         self.autosave_timer.timeout.connect(self.autosave)
+        self.findings_dock.finding_activated.connect(self._on_findings_finding_activated)
+        self.findings_dock.fix_applied.connect(self._on_findings_fix_applied)
+        self.findings_dock.problems_changed.connect(self._on_findings_problems_changed)
         # layout
         holder = QWidget()
         central_box = QVBoxLayout(holder)
@@ -210,7 +210,7 @@ class MainWindow(QMainWindow):
         for dock in (self.outline_dock, self.findings_dock, self.preview_dock):
             dock.setVisible(True)
         self.findings_dock.raise_()
-        self._attach_findings()
+        self.findings_dock.show_project(project)
         self.resizeDocks([self.outline_dock, self.findings_dock], [275, int(self.width() * 0.22)],
                          Qt.Orientation.Horizontal)
         self.central.setCurrentWidget(self.page_stack)
@@ -259,37 +259,14 @@ class MainWindow(QMainWindow):
     def refresh_status(self) -> None:
         if self.project is not None:
             self.outline_panel.refresh(self.project)
-            if self.findings_widget is not None:
-                self.findings_widget.refresh()
+            self.findings_dock.refresh()
         self._update_actions()
 
-    def _attach_findings(self) -> None:
-        """Bind the checklist findings panel (ui/findings_panel.py) to the open draft."""
-        if self.findings_widget is not None:
-            self.findings_widget.set_project(self.project)
-            return
-        try:
-            from ui.findings_panel import FindingsPanel
-        except ImportError:  # the checklist is an optional part of the window
-            logger.exception("findings panel unavailable")
-            return
-        panel = FindingsPanel(self.project, self)
-        panel.finding_activated.connect(self._on_findings_finding_activated)
-        panel.fix_applied.connect(self._on_findings_fix_applied)
-        panel.findings_changed.connect(self._on_findings_changed)
-        self.findings_widget = panel
-        self.findings_dock.setWidget(panel)
-
-    def _on_findings_changed(self, findings: list) -> None:
+    def _on_findings_problems_changed(self, by_part: dict[str, list[str]]) -> None:
         """Errors and warnings mark their step 有问题 in the outline."""
-        if self.project is None:
-            return
-        by_part: dict[str, list[str]] = {}
-        for finding in findings:
-            if finding.part and finding.severity.value in ("error", "warning"):
-                by_part.setdefault(finding.part, []).append(finding.message)
-        self.project.findings = by_part
-        self.outline_panel.refresh(self.project)
+        if self.project is not None:
+            self.project.findings = by_part
+            self.outline_panel.refresh(self.project)
 
     def _on_findings_finding_activated(self, finding: Any) -> None:
         """Jump to the finding: its step's page, the flagged words selected (when still there)."""
@@ -417,8 +394,7 @@ class MainWindow(QMainWindow):
         self._drop_pages()
         for dock in (self.outline_dock, self.findings_dock, self.preview_dock):
             dock.setVisible(False)
-        if self.findings_widget is not None:
-            self.findings_widget.set_project(None)
+        self.findings_dock.show_project(None)
         self._update_actions()
         return True
 

@@ -365,7 +365,7 @@ def test_findings_mark_steps_and_jump_to_the_words(qtbot, rec: Recorder) -> None
 
     window = make_window(qtbot)
     start_new(qtbot, window)
-    panel = window.findings_widget
+    panel = window.findings_dock.panel
     assert panel is not None and window.findings_dock.widget() is panel and panel.project is window.project
     editor = window.editor("preamble")
     editor.setPlainText("第一句话。\n2024年，全镇上下坚持依法行政，取得了丰硕成果。")
