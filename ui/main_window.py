@@ -10,6 +10,7 @@ so the window appears at once.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,9 +31,10 @@ from ui.find_bar import FindBar
 from ui.findings_dock import FindingsDock
 from ui.start_page import StartPage
 from ui.window_menus import WindowMenus
-from ui.workers import JobRunner
+from ui.workers import Job, JobRunner
 
 if TYPE_CHECKING:
+    from drafting.checklist.model import Finding
     from drafting.project import DraftProject
     from ui.part_editor import PartEditor
     from ui.part_page import PartPage
@@ -268,7 +270,7 @@ class MainWindow(QMainWindow):
             self.project.findings = by_part
             self.outline_panel.refresh(self.project)
 
-    def _on_findings_finding_activated(self, finding: Any) -> None:
+    def _on_findings_finding_activated(self, finding: Finding) -> None:
         """Jump to the finding: its step's page, the flagged words selected (when still there)."""
         from drafting.checklist.fixes import locate
 
@@ -284,7 +286,7 @@ class MainWindow(QMainWindow):
         else:
             editor.setFocus()
 
-    def _on_findings_fix_applied(self, _finding: Any) -> None:
+    def _on_findings_fix_applied(self, _finding: Finding) -> None:
         """The panel corrected the report: show the new text (undoably) in the open editors."""
         assert self.project is not None
         for page in self.pages.values():
@@ -419,7 +421,7 @@ class MainWindow(QMainWindow):
         if self.project is not None:
             show_preview(self, self.preview_dock, self.project, self.run_job)
 
-    def run_job(self, job: Any, on_done: Any, on_error: Any = None) -> None:
+    def run_job(self, job: Job, on_done: Callable[[Any], None], on_error: Callable[[str], None] | None = None) -> None:
         """Run a job in the background with visible progress; the window stays responsive."""
         self.last_job = self.job_runner.run(job, on_done, on_error or (lambda text: messages.show_error(self, text)))
 
