@@ -4,6 +4,8 @@ The report is searched as the writer sees it: each part's text as its editor
 shows it (one paragraph per line), parts in document order. A query is plain
 text, never a pattern; Latin letters match regardless of case unless asked
 otherwise. Matches do not overlap ("aa" occurs once in "aaa"), as in any editor.
+next_match and previous_match go on from where the writer is, across the parts,
+wrapping at either end of the report.
 
 This module imports only the standard library and drafting.model at load time:
 the window imports it at start, before any draft (and the heavier core) is loaded.
@@ -12,7 +14,7 @@ the window imports it at start, before any draft (and the heavier core) is loade
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -56,6 +58,35 @@ class Replacement:
     texts: dict[str, str]
     count: int
     counts: dict[str, int]
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Where the writer is: a part and the selection in its text (start == end without one).
+
+    part_id None (or a part not searched) stands before the first part.
+    """
+
+    part_id: str | None = None
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True)
+class Step:
+    """The match a 下一个 or 上一个 lands on.
+
+    Attributes:
+        match: the occurrence to select.
+        number: its 1-based place among all the occurrences, in document order.
+        total: how many occurrences the report holds.
+        wrapped: the search ran past an end of the report and went on from the other.
+    """
+
+    match: Match
+    number: int
+    total: int
+    wrapped: bool
 
 
 def compile_query(query: str, *, case_sensitive: bool = False) -> re.Pattern[str] | None:
@@ -102,6 +133,34 @@ def replace_all(texts: PartTexts, query: str, replacement: str, *, case_sensitiv
             new_texts[part_id] = new_text
             counts[part_id] = count
     return Replacement(new_texts, sum(counts.values()), counts)
+
+
+def next_match(texts: PartTexts, query: str, cursor: Cursor, *, case_sensitive: bool = False) -> Step | None:
+    """The first occurrence at or after the end of the cursor's selection, wrapping to the first; None if none."""
+    return _step(list(texts), query, cursor, forward=True, case_sensitive=case_sensitive)
+
+
+def previous_match(texts: PartTexts, query: str, cursor: Cursor, *, case_sensitive: bool = False) -> Step | None:
+    """The last occurrence before the start of the cursor's selection, wrapping to the last; None if none."""
+    return _step(list(texts), query, cursor, forward=False, case_sensitive=case_sensitive)
+
+
+def _step(texts: Sequence[tuple[str, str]], query: str, cursor: Cursor, *, forward: bool,
+          case_sensitive: bool) -> Step | None:
+    matches = find_all(texts, query, case_sensitive=case_sensitive)
+    if not matches:
+        return None
+    order = {part_id: index for index, (part_id, _text) in enumerate(texts)}
+    here = order.get(cursor.part_id, -1) if cursor.part_id is not None else -1
+    places = [(order[m.part_id], m.offset) for m in matches]
+    if forward:
+        index = next((i for i, place in enumerate(places) if place >= (here, cursor.end)), None)
+    else:
+        index = next((i for i in reversed(range(len(places))) if places[i] < (here, cursor.start)), None)
+    wrapped = index is None
+    if index is None:
+        index = 0 if forward else len(matches) - 1
+    return Step(matches[index], index + 1, len(matches), wrapped)
 
 
 def report_texts(report: Report) -> list[tuple[str, str]]:

@@ -1,11 +1,11 @@
 """Kill the real app (SIGKILL) seconds after typing: the next start offers the text typed
 up to 5 seconds before the kill.
 
-The app runs as a subprocess (python main.py, offscreen) with its test hooks:
-FAZHI_TEST_OPEN starts a new report, FAZHI_TEST_SCRIPT types into the
-preamble through the app's own editor, FAZHI_TEST_LOG says when each text
-was typed; the second start answers the restore offer (FAZHI_TEST_RESTORE)
-and writes what it restored (FAZHI_TEST_STATE_OUT).
+The app runs as a subprocess (offscreen) started by tests/app_driver.py, which
+starts it as main.py does and drives it: --open starts a new report, --script
+types into the preamble through the app's own editor, --log says when each
+text was typed; the second start answers the restore offer (--restore-first)
+and writes what it restored (--state-out).
 """
 
 from __future__ import annotations
@@ -30,10 +30,13 @@ TYPED_LATE = "这一句在结束前一刻才输入。"
 PROMISE_S = 5.0
 
 
-def _env(data_dir: Path, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("FAZHI_TEST_")}
+DRIVER = REPO_ROOT / "tests" / "app_driver.py"
+
+
+def _env(data_dir: Path) -> dict[str, str]:
+    env = dict(os.environ)
     env.update(QT_QPA_PLATFORM="offscreen", FAZHI_DATA_DIR=str(data_dir), FAZHI_NO_WARMUP="1",
-               PYTHONIOENCODING="utf-8", **extra)
+               PYTHONIOENCODING="utf-8")
     return env
 
 
@@ -57,10 +60,8 @@ def test_sigkill_after_typing_offers_restore_at_next_start(tmp_path: Path) -> No
         {"after_ms": 300 + int((PROMISE_S - 0.7) * 1000), "part": "preamble", "text": TYPED_LATE},
     ], ensure_ascii=False), encoding="utf-8")
     proc = subprocess.Popen(
-        [sys.executable, str(REPO_ROOT / "main.py")], cwd=REPO_ROOT, stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE, text=True,
-        env=_env(data_dir, FAZHI_TEST_OPEN="new:某某镇人民政府:2024", FAZHI_TEST_SCRIPT=str(script),
-                 FAZHI_TEST_LOG=str(log)),
+        [sys.executable, str(DRIVER), "--open", "new:某某镇人民政府:2024", "--script", str(script), "--log", str(log)],
+        cwd=REPO_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=_env(data_dir),
     )
     try:
         first = _wait_for_log(log, 1, proc, time.time() + 60)[0]
@@ -80,8 +81,8 @@ def test_sigkill_after_typing_offers_restore_at_next_start(tmp_path: Path) -> No
 
     state_out = tmp_path / "state.json"
     second = subprocess.run(
-        [sys.executable, str(REPO_ROOT / "main.py")], cwd=REPO_ROOT, capture_output=True, text=True, timeout=60,
-        env=_env(data_dir, FAZHI_TEST_RESTORE="first", FAZHI_TEST_STATE_OUT=str(state_out)),
+        [sys.executable, str(DRIVER), "--restore-first", "--state-out", str(state_out)],
+        cwd=REPO_ROOT, capture_output=True, text=True, timeout=60, env=_env(data_dir),
     )
     assert second.returncode == 0, second.stderr[-2000:]
     state = json.loads(state_out.read_text(encoding="utf-8"))

@@ -5,20 +5,13 @@ shows; the drafting core, python-docx and jieba load later. After the window
 is on screen the app offers to restore drafts autosaved by a session that
 crashed or was killed, then warms up jieba in the background.
 
-Environment hooks (tests and bench/bench_startup.py):
+Environment (bench/bench_startup.py; tests drive the app through tests/app_driver.py):
     FAZHI_STARTUP_MARKER   file to write time.time() into when the window is first exposed
-    FAZHI_TEST_OPEN        "new:ORG:YEAR" to start a new report, or a draft path to open
-    FAZHI_TEST_SCRIPT      a file holding a JSON list of {"after_ms", "part", "text"} typed into that part's editor,
-                           or {"after_ms", "step"} to open a step's page
-    FAZHI_TEST_LOG         file the script appends {"t", "part", "text"} lines to after each typing
-    FAZHI_TEST_RESTORE     "first": answer the restore offer with the newest copy, without a dialog
-    FAZHI_TEST_STATE_OUT   write {"offered", "parts"} as JSON once start-up is done, then quit
     FAZHI_NO_WARMUP        "1": do not load jieba in the background
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import sys
@@ -32,7 +25,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from ui import dialogs, messages
+from ui import messages
 from ui.settings import APP_NAME, ORG_NAME
 from ui.workers import wait_for_jobs
 
@@ -42,8 +35,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 WARMUP_DELAY_MS = 2000
-#: What the restore offer listed (FAZHI_TEST_STATE_OUT reports it).
-_OFFERED: list[str] = []
 
 
 def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
@@ -97,104 +88,11 @@ def run(argv: list[str]) -> int:
 
 def _after_show(window: MainWindow) -> None:
     window.start_page.refresh_plan()
-    if os.environ.get("FAZHI_TEST_RESTORE") == "first":
-        def answer(_parent: object, labels: list[str]) -> int | None:
-            _OFFERED.extend(labels)
-            return 0 if labels else None
-
-        dialogs.ask_restore = answer  # type: ignore[assignment]
-    offer_recovery(window)
-    _test_open(window)
-    _test_script(window)
-    _test_state_out(window)
+    window.offer_recovery()
     if os.environ.get("FAZHI_NO_WARMUP") != "1":
         from ui.workers import warm_up_segmenter
 
         QTimer.singleShot(WARMUP_DELAY_MS, lambda: window.run_job(warm_up_segmenter, lambda _ok: None))
-
-
-def offer_recovery(window: MainWindow) -> bool:
-    """After a crash or kill, offer the autosaved copies; True when one was restored."""
-    from drafting.errors import DraftingError
-    from drafting.files import recovery
-    from drafting.project import DraftProject
-
-    entries = recovery.list_recoveries()
-    if not entries:
-        return False
-    index = dialogs.ask_restore(window, [e.label for e in entries])
-    if index is None:
-        if dialogs.confirm(window, "不恢复的话，要删除这些自动保存的副本吗？（选“否”则下次启动时再问）"):
-            for entry in entries:
-                recovery.discard_recovery(entry.key)
-        return False
-    entry = entries[index]
-    try:
-        report = recovery.load_recovery(entry)
-    except DraftingError as exc:
-        messages.show_error(window, exc)
-        return False
-    original = entry.original_path if entry.original_path and entry.original_path.is_file() else None
-    project = DraftProject(report, original)
-    project.recovery_key = entry.key  # keep autosaving into the same copy until saved
-    try:
-        project.acquire_lock()
-    except DraftingError as exc:
-        messages.show_error(window, f"{exc}\n恢复的内容将作为未保存的新草稿打开，请另存为新文件。")
-        project.path = None
-    project.mark_modified()
-    window.set_project(project)
-    window.statusBar().showMessage("已恢复自动保存的草稿，请检查后保存。", 10000)
-    return True
-
-
-
-def _test_open(window: object) -> None:
-    spec = os.environ.get("FAZHI_TEST_OPEN")
-    if not spec or window.project is not None:  # type: ignore[attr-defined]
-        return
-    if spec.startswith("new:"):
-        _, org, year = spec.split(":", 2)
-        window._on_start_page_new_requested(org, int(year), "县委、县政府")  # type: ignore[attr-defined]
-    else:
-        window.open_path(Path(spec))  # type: ignore[attr-defined]
-
-
-def _test_script(window: object) -> None:
-    script = os.environ.get("FAZHI_TEST_SCRIPT")
-    if not script:
-        return
-    log_path = os.environ.get("FAZHI_TEST_LOG")
-    for action in json.loads(Path(script).read_text(encoding="utf-8")):
-        def type_text(action: dict = action) -> None:
-            if "step" in action:
-                window.show_step(action["step"])  # type: ignore[attr-defined]
-                return
-            editor = window.editor(action["part"])  # type: ignore[attr-defined]
-            editor.moveCursor(editor.textCursor().MoveOperation.End)
-            editor.insertPlainText(action["text"])
-            if log_path:
-                line = {"t": time.time(), "part": action["part"], "text": editor.toPlainText()}
-                with open(log_path, "a", encoding="utf-8") as handle:
-                    handle.write(json.dumps(line, ensure_ascii=False) + "\n")
-                    handle.flush()
-                    os.fsync(handle.fileno())
-
-        QTimer.singleShot(int(action["after_ms"]), type_text)
-
-
-def _test_state_out(window: object) -> None:
-    out = os.environ.get("FAZHI_TEST_STATE_OUT")
-    if not out:
-        return
-    project = window.project  # type: ignore[attr-defined]
-    state = {
-        "offered": list(_OFFERED),
-        "parts": {p.id: project.part_text(p.id) for p in project.report.parts} if project else {},
-    }
-    Path(out).write_text(json.dumps(state, ensure_ascii=False), encoding="utf-8")
-    # exit(), not quit(): quit() closes the windows, and closing a restored draft would ask to save.
-    QTimer.singleShot(0, lambda: QApplication.exit(0))
 
 
 if __name__ == "__main__":

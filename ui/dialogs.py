@@ -7,13 +7,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from ui.messages import APP_TITLE
 
 DRAFT_FILTER = "法治报告草稿 (*.fzbg)"
 OPEN_FILTER = "报告草稿或文本 (*.fzbg *.txt);;法治报告草稿 (*.fzbg);;文本文件 (*.txt);;所有文件 (*)"
 DOCX_FILTER = "Word 文档 (*.docx)"
+LAST_YEAR_FILTER = ("去年的报告 (*.docx *.doc *.wps *.txt *.fzbg);;Word 文档 (*.docx *.doc);;WPS 文档 (*.wps);;"
+                    "文本文件 (*.txt);;法治报告草稿 (*.fzbg);;所有文件 (*)")
 
 #: Answers of ask_save_changes.
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
@@ -21,6 +23,12 @@ SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 
 def ask_open_path(parent: QWidget | None, start: str = "") -> Path | None:
     name, _ = QFileDialog.getOpenFileName(parent, "打开草稿", start, OPEN_FILTER)
+    return Path(name) if name else None
+
+
+def ask_last_year_path(parent: QWidget | None) -> Path | None:
+    """Last year's report to start from (从去年的报告开始)."""
+    name, _ = QFileDialog.getOpenFileName(parent, "选择去年的报告", "", LAST_YEAR_FILTER)
     return Path(name) if name else None
 
 
@@ -72,3 +80,8 @@ def confirm_regenerate(parent: QWidget | None, diff_text: str) -> bool:
     box.button(QMessageBox.StandardButton.Yes).setText("重新生成")
     box.button(QMessageBox.StandardButton.No).setText("保留当前文字")
     return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def run_modal(dialog: QDialog) -> bool:
+    """Run a dialog built elsewhere (e.g. the import review) modally; True when the writer accepts it."""
+    return dialog.exec() == QDialog.DialogCode.Accepted

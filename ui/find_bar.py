@@ -7,8 +7,9 @@ opening the step page that holds it, and wrap at the ends with a note.
 全部替换 applies drafting.search.replace_all through the part editors, one
 undo step per editor, so Ctrl+Z in an editor brings its text back.
 
-The matching itself is drafting.search; this module only reads the editors'
-texts, moves selections and says what happened.
+The matching itself, and where 下一个 and 上一个 land, is drafting.search; this
+module only reads the editors' texts, moves selections and says what happened.
+It reaches the window only through FindHost, so it never imports the window.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QHideEvent, QKeyEvent, QKeySequence, QShowEvent, QTextCursor
@@ -32,9 +33,37 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:  # the search and the editors load with the first draft, not before the window shows
-    from drafting.search import Match
-    from ui.main_window import MainWindow
+    from drafting.search import Cursor, Match
     from ui.part_editor import PartEditor
+
+
+class FindHost(Protocol):
+    """What the find bar needs from the window that holds the open draft."""
+
+    def has_draft(self) -> bool:
+        """Whether a draft is open."""
+
+    def draft_part_ids(self) -> list[str]:
+        """Every part of the open draft, in the order the writing steps show them (the report's order)."""
+
+    def draft_part_text(self, part_id: str) -> str:
+        """A part's text as the draft holds it (for parts whose editor is not built yet)."""
+
+    def built_editors(self) -> dict[str, PartEditor]:
+        """The editors built so far, by part id."""
+
+    def editor(self, part_id: str, *, show: bool = True) -> PartEditor:
+        """A part's editor, building its step's page; shown when show is True."""
+
+    def shown_editors(self) -> dict[str, PartEditor]:
+        """The editors of the step page shown, in the step's order; empty when none is shown."""
+
+    def show_status(self, text: str, timeout_ms: int) -> None:
+        """A passing note in the status bar."""
+
+    def addAction(self, action: QAction) -> None:  # noqa: N802 (Qt name)
+        """Make the action's shortcut work wherever the focus is in the window."""
+
 
 logger = logging.getLogger(__name__)
 
@@ -44,9 +73,9 @@ _NOT_FOUND_STYLE = "color: #b00020;"
 class FindBar(QWidget):
     """查找/替换 for the window's open draft; owns the 编辑 menu's find actions."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.main_window = window
+    def __init__(self, host: FindHost, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.host = host
         #: The part whose editor the writer was last in: the search goes on from its cursor.
         self._part_id: str | None = None
         self.setObjectName("find_bar")
@@ -117,10 +146,10 @@ class FindBar(QWidget):
 
     def _action(self, text: str, slot: Callable[[], None],
                 shortcut: QKeySequence | QKeySequence.StandardKey | str) -> QAction:
-        action = QAction(text, self.main_window)
+        action = QAction(text, self)
         action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
-        self.main_window.addAction(action)  # so the shortcut works wherever the focus is in the window
+        self.host.addAction(action)  # so the shortcut works wherever the focus is in the window
         return action
 
     @property
@@ -144,7 +173,7 @@ class FindBar(QWidget):
         self._open(with_replace=True)
 
     def _open(self, *, with_replace: bool) -> None:
-        if self.main_window.project is None:
+        if not self.host.has_draft():
             return
         editor = self._current_editor()
         selected = editor.textCursor().selectedText() if editor is not None else ""
@@ -197,35 +226,27 @@ class FindBar(QWidget):
         self._go(forward=False)
 
     def _go(self, *, forward: bool) -> None:
-        if self.main_window.project is None:
+        if not self.host.has_draft():
             return
         query = self.find_edit.text()
         if not query:
             self._open(with_replace=self.replace_edit.isVisible())
             return
-        matches = self._matches(query)
-        if not matches:
+        from drafting.search import next_match, previous_match
+
+        find = next_match if forward else previous_match
+        step = find(self._texts(), query, self._cursor(), case_sensitive=self.case_check.isChecked())
+        if step is None:
             self._say_not_found(query)
             return
-        order = {part_id: index for index, part_id in enumerate(self._part_order())}
-        part_index, start, end = self._cursor_place(order)
-        if forward:
-            index = next((i for i, m in enumerate(matches) if (order[m.part_id], m.offset) >= (part_index, end)), None)
-            note = "（已从头开始）"
-        else:
-            index = next((i for i in reversed(range(len(matches)))
-                          if (order[matches[i].part_id], matches[i].offset) < (part_index, start)), None)
-            note = "（已从末尾开始）"
-        wrapped = index is None
-        if wrapped:
-            index = 0 if forward else len(matches) - 1
-        self._select(matches[index])
-        self._say(f"第 {index + 1} 处，共 {len(matches)} 处" + (note if wrapped else ""))
+        self._select(step.match)
+        note = ("（已从头开始）" if forward else "（已从末尾开始）") if step.wrapped else ""
+        self._say(f"第 {step.number} 处，共 {step.total} 处{note}")
 
     def _select(self, match: Match) -> None:
         """Open the step page holding the match and select it in the part's editor."""
         focus_in_bar = self.isAncestorOf(QApplication.focusWidget())
-        editor = self.main_window.editor(match.part_id)
+        editor = self.host.editor(match.part_id)
         cursor = QTextCursor(editor.document())
         cursor.setPosition(match.offset)
         cursor.setPosition(match.offset + match.length, QTextCursor.MoveMode.KeepAnchor)
@@ -240,7 +261,7 @@ class FindBar(QWidget):
 
     def replace_one(self) -> None:
         """Replace the selected occurrence (when one is selected), then go to the next."""
-        if self.main_window.project is None or not self.find_edit.text():
+        if not self.host.has_draft() or not self.find_edit.text():
             return
         editor = self._current_editor()
         if editor is not None and self._selection_is_match(editor):
@@ -249,7 +270,7 @@ class FindBar(QWidget):
 
     def replace_every(self) -> None:
         """Replace every occurrence in every part, each editor's change undoable with Ctrl+Z."""
-        if self.main_window.project is None:
+        if not self.host.has_draft():
             return
         query = self.find_edit.text()
         if not query:
@@ -265,7 +286,7 @@ class FindBar(QWidget):
             self._say("替换为的文字与原文相同，没有改动")
             return
         for part_id, text in result.texts.items():
-            editor = self._editor_for(part_id)
+            editor = self.host.editor(part_id, show=False)  # built, so the change can be undone
             position = editor.textCursor().position()
             editor.replace_text(text)  # the editor passes it on to the project, which is marked modified
             cursor = editor.textCursor()
@@ -287,58 +308,46 @@ class FindBar(QWidget):
 
     # ---- the report as the editors show it ----
 
-    def _part_order(self) -> list[str]:
-        """Every part, in the order the writing steps show them (the report's order)."""
-        return [part_id for step in self.main_window.outline_panel.steps for part_id in step.part_ids]
-
-    def _open_editors(self) -> dict[str, PartEditor]:
-        return {pid: editor for page in self.main_window.pages.values() for pid, editor in page.editors.items()}
-
     def _texts(self) -> list[tuple[str, str]]:
-        """Each part's text: its editor's where its page is open (what the writer sees), else the project's."""
-        project = self.main_window.project
-        assert project is not None
-        editors = self._open_editors()
-        return [(pid, editors[pid].toPlainText() if pid in editors else project.part_text(pid))
-                for pid in self._part_order()]
+        """Each part's text: its editor's where its page is built (what the writer sees), else the draft's."""
+        editors = self.host.built_editors()
+        return [(pid, editors[pid].toPlainText() if pid in editors else self.host.draft_part_text(pid))
+                for pid in self.host.draft_part_ids()]
 
     def _matches(self, query: str) -> list[Match]:
         from drafting.search import find_all
 
         return find_all(self._texts(), query, case_sensitive=self.case_check.isChecked())
 
-    def _editor_for(self, part_id: str) -> PartEditor:
-        """The part's editor, building its page without showing it (so its edits can be undone)."""
-        step = next(s for s in self.main_window.outline_panel.steps if part_id in s.part_ids)
-        return self.main_window.page_for(step.id).editors[part_id]
-
     def _current_editor(self) -> PartEditor | None:
         """The editor the search starts from: the one the writer was last in on the page shown."""
-        page = self.main_window.current_page()
-        if page is None:
+        editors = self.host.shown_editors()
+        if not editors:
             return None
-        if self._part_id in page.editors:
-            return page.editors[self._part_id]
-        return page.editors[page.step.part_ids[0]]
+        if self._part_id in editors:
+            return editors[self._part_id]
+        return next(iter(editors.values()))
 
-    def _cursor_place(self, order: dict[str, int]) -> tuple[int, int, int]:
-        """(part's place in the order, selection start, selection end) where the search goes on."""
+    def _cursor(self) -> Cursor:
+        """Where the search goes on: the current editor's part and selection."""
+        from drafting.search import Cursor
+
         editor = self._current_editor()
         if editor is None:
-            return -1, 0, 0
+            return Cursor()
         cursor = editor.textCursor()
-        return order.get(editor.part_id, -1), cursor.selectionStart(), cursor.selectionEnd()
+        return Cursor(editor.part_id, cursor.selectionStart(), cursor.selectionEnd())
 
     def _on_focus_changed(self, _old: QObject | None, new: QObject | None) -> None:
         # Until a draft is open the editors' module is not loaded, and no widget can be an editor.
         editors = sys.modules.get("ui.part_editor")
-        if editors is not None and isinstance(new, editors.PartEditor) and self.main_window.isAncestorOf(new):
+        if editors is not None and isinstance(new, editors.PartEditor) and self.window().isAncestorOf(new):
             self._part_id = new.part_id
 
     # ---- what the label says ----
 
     def _on_find_edit_text_changed(self, query: str) -> None:
-        if self.main_window.project is None or not query:
+        if not self.host.has_draft() or not query:
             self._say("")
             return
         count = len(self._matches(query))
@@ -351,7 +360,7 @@ class FindBar(QWidget):
         self.status_label.setStyleSheet(style)
         self.status_label.setText(text)
         if text and not self.isVisible():  # F3 with the bar closed: say it where the writer can see it
-            self.main_window.statusBar().showMessage(text, 5000)
+            self.host.show_status(text, 5000)
 
     def _say_not_found(self, query: str) -> None:
         self._say(f"未找到“{query}”", _NOT_FOUND_STYLE)

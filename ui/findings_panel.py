@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import copy
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -30,6 +30,10 @@ from PySide6.QtWidgets import (
 
 from drafting.checklist.model import Finding, Severity
 from drafting.model import PART_IDS
+
+if TYPE_CHECKING:
+    from drafting.checklist.engine import Checklist
+    from drafting.project import DraftProject
 
 logger = logging.getLogger(__name__)
 
@@ -70,13 +74,13 @@ class FindingsPanel(QWidget):
     fix_applied = Signal(object)
     findings_changed = Signal(list)
 
-    def __init__(self, project: Any = None, parent: QWidget | None = None) -> None:
+    def __init__(self, project: DraftProject | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.project = project
         self.findings: list[Finding] = []
         self._names = part_names()
         self._generation = 0
-        self._checklist: Any = None
+        self._checklist: Checklist | None = None
 
         # widgets
         self.summary_label = QLabel("尚未检查。")
@@ -274,7 +278,7 @@ class FindingsPanel(QWidget):
     def _on_check_failed(self, message: str) -> None:
         self.summary_label.setText(message)
 
-    def set_project(self, project: Any) -> None:
+    def set_project(self, project: DraftProject | None) -> None:
         """Show the findings of another project (or none), checking it at once with the rules read anew."""
         self.project = project
         self._checklist = None

@@ -3,7 +3,8 @@
 The review dialog lists every paragraph as recognised (part, level, how sure)
 and lets the writer move a level-1 heading to another part; the core does the
 rest (drafting.lastyear.carryover). The main window calls start_from_last_year(parent)
-and gets the new draft's Report, or None when the writer cancels.
+and gets the new draft's Report with the file it was read from, or None when the
+writer cancels. The file chooser and the modal run are ui.dialogs' helpers.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QListWidget,
@@ -34,30 +34,12 @@ from drafting.data.outline import default_outline
 from drafting.errors import DraftingError
 from drafting.lastyear.carryover import LastYearImport, apply_mapping, body_blocks, carry_over, read_last_year
 from drafting.model import STATUTORY, Report
-from ui import messages
+from ui import dialogs, messages
 
 logger = logging.getLogger(__name__)
 
-LAST_YEAR_FILTER = ("去年的报告 (*.docx *.doc *.wps *.txt *.fzbg);;Word 文档 (*.docx *.doc);;WPS 文档 (*.wps);;"
-                    "文本文件 (*.txt);;法治报告草稿 (*.fzbg);;所有文件 (*)")
 KEEP_IN_PREVIOUS = ""
 _LEVEL_NAMES = {0: "正文", 1: "一级标题", 2: "二级标题", 3: "三级标题", 4: "四级标题"}
-
-
-def ask_last_year_path(parent: QWidget | None) -> Path | None:
-    """The file to start from (ui.dialogs' helper when it has one); one line to patch in tests."""
-    from ui import dialogs
-
-    helper = getattr(dialogs, "ask_last_year_path", None)
-    if helper is not None:
-        return helper(parent)
-    name, _ = QFileDialog.getOpenFileName(parent, "选择去年的报告", "", LAST_YEAR_FILTER)
-    return Path(name) if name else None
-
-
-def exec_dialog(dialog: QDialog) -> bool:
-    """Run the review dialog modally; patched in tests."""
-    return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 def _confidence_label(score: float) -> str:
@@ -200,15 +182,10 @@ def run_with_progress(parent: QWidget | None, path: Path) -> LastYearImport:
         raise DraftingError("读取文件时意外出错，未能导入。请确认文件能在 Word 或 WPS 中打开，另存后再试。") from None
 
 
-def start_from_last_year(parent: QWidget | None) -> Report | None:
-    """The whole 从去年的报告开始 flow; the new draft's Report, or None when cancelled or failed."""
-    result = start_from_last_year_with_source(parent)
-    return result[0] if result is not None else None
-
-
-def start_from_last_year_with_source(parent: QWidget | None) -> tuple[Report, Path] | None:
-    """As start_from_last_year, also giving the file read (the window never saves over it)."""
-    path = ask_last_year_path(parent)
+def start_from_last_year(parent: QWidget | None) -> tuple[Report, Path] | None:
+    """The whole 从去年的报告开始 flow: the new draft's Report and the file read (the window never saves
+    over it), or None when cancelled or failed (errors are shown through ui.messages)."""
+    path = dialogs.ask_last_year_path(parent)
     if path is None:
         return None
     try:
@@ -218,7 +195,7 @@ def start_from_last_year_with_source(parent: QWidget | None) -> tuple[Report, Pa
         return None
     dialog = ImportReviewDialog(imported, path.name, parent)
     try:
-        if not exec_dialog(dialog):
+        if not dialogs.run_modal(dialog):
             return None
         report, notes = carry_over(dialog.corrected_report(), dialog.year())
     except DraftingError as exc:

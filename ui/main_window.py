@@ -9,19 +9,16 @@ so the window appears at once.
 
 from __future__ import annotations
 
-import copy
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
-    QApplication,
     QDockWidget,
-    QLabel,
     QMainWindow,
-    QPlainTextEdit,
     QProgressBar,
     QStackedWidget,
     QVBoxLayout,
@@ -29,13 +26,17 @@ from PySide6.QtWidgets import (
 )
 
 from ui import dialogs, messages, settings
+from ui.draft_output import export_docx, show_preview
 from ui.find_bar import FindBar
-from ui.help_menu import build_help_menu
+from ui.findings_dock import FindingsDock
 from ui.start_page import StartPage
-from ui.workers import JobRunner, export_job
+from ui.window_menus import WindowMenus
+from ui.workers import Job, JobRunner
 
 if TYPE_CHECKING:
+    from drafting.checklist.model import Finding
     from drafting.project import DraftProject
+    from ui.part_editor import PartEditor
     from ui.part_page import PartPage
 
 logger = logging.getLogger(__name__)
@@ -52,8 +53,6 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.project: DraftProject | None = None
         self.pages: dict[str, PartPage] = {}
-        self.findings_widget: Any = None
-        self._last_editor: QWidget | None = None
         self.setWindowTitle(APP_TITLE)
         screen = QGuiApplication.primaryScreen().availableGeometry()
         self.resize(min(1400, screen.width()), min(900, screen.height()))
@@ -64,12 +63,10 @@ class MainWindow(QMainWindow):
         self.central = QStackedWidget()
         self.central.addWidget(self.start_page)
         self.central.addWidget(self.page_stack)
-        self.find_bar = FindBar(self)
+        self.find_bar = FindBar(self, self)
         self.outline_dock = QDockWidget("写作步骤", self)
         self.outline_dock.setObjectName("outline_dock")
-        self.findings_dock = QDockWidget("检查结果", self)
-        self.findings_dock.setObjectName("findings_dock")
-        self.findings_dock.setWidget(QLabel("  检查结果将显示在这里。"))
+        self.findings_dock = FindingsDock(self)
         self.preview_dock = QDockWidget("预览", self)
         self.preview_dock.setObjectName("preview_dock")
         self.job_bar = QProgressBar()
@@ -80,13 +77,16 @@ class MainWindow(QMainWindow):
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setSingleShot(True)
         self.autosave_timer.setInterval(AUTOSAVE_DELAY_MS)
-        self._build_actions()
+        self.menus = WindowMenus(self, self, self.find_bar.menu_actions,
+                                 [self.outline_dock, self.findings_dock, self.preview_dock])
         # signals
         self.start_page.new_requested.connect(self._on_start_page_new_requested)
         self.start_page.open_requested.connect(self._on_start_page_open_requested)
-        self.start_page.last_year_requested.connect(self._on_start_from_last_year)
+        self.start_page.last_year_requested.connect(self.start_from_last_year)
         self.autosave_timer.timeout.connect(self.autosave)
-        QApplication.instance().focusChanged.connect(self._on_focus_changed)
+        self.findings_dock.finding_activated.connect(self._on_findings_finding_activated)
+        self.findings_dock.fix_applied.connect(self._on_findings_fix_applied)
+        self.findings_dock.problems_changed.connect(self._on_findings_problems_changed)
         # layout
         holder = QWidget()
         central_box = QVBoxLayout(holder)
@@ -104,86 +104,17 @@ class MainWindow(QMainWindow):
         settings.restore_window_layout(self)
         self._update_actions()
 
-    # ---- actions ----
-
-    def _action(self, text: str, slot: Any, shortcut: QKeySequence | str | None = None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        key = QKeySequence.StandardKey
-        self.new_action = self._action("新建报告", self.show_start_page, key.New)
-        self.open_action = self._action("打开草稿…", lambda: self.open_path(None), key.Open)
-        self.last_year_action = self._action("从去年的报告开始…", self._on_start_from_last_year)
-        self.save_action = self._action("保存", self.save, key.Save)
-        self.save_as_action = self._action("另存为…", self.save_as, "Ctrl+Shift+S")
-        self.export_action = self._action("导出Word…", self.export_docx, "Ctrl+E")
-        self.preview_action = self._action("预览", self.preview, "Ctrl+P")
-        self.close_action = self._action("关闭草稿", self.close_project, "Ctrl+W")
-        self.quit_action = self._action("退出", self.close, "Ctrl+Q")
-        self.undo_action = self._action("撤销", lambda: self._edit_call("undo"), "Ctrl+Z")
-        self.redo_action = self._action("重做", lambda: self._edit_call("redo"), "Ctrl+Y")
-        file_menu = self.menuBar().addMenu("文件")
-        for action in (self.new_action, self.open_action, self.last_year_action):
-            file_menu.addAction(action)
-        self.recent_menu = file_menu.addMenu("最近的报告")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        file_menu.addSeparator()
-        for action in (self.save_action, self.save_as_action, self.export_action, self.preview_action):
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.close_action)
-        file_menu.addAction(self.quit_action)
-        edit_menu = self.menuBar().addMenu("编辑")
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        edit_menu.addSeparator()
-        edit_menu.addActions(self.find_bar.menu_actions)
-        view_menu = self.menuBar().addMenu("视图")
-        for dock in (self.outline_dock, self.findings_dock, self.preview_dock):
-            view_menu.addAction(dock.toggleViewAction())
-        build_help_menu(self)
-        toolbar = self.addToolBar("常用")
-        toolbar.setObjectName("main_toolbar")
-        for action in (self.save_action, self.export_action, self.preview_action):
-            toolbar.addAction(action)
-
     def _update_actions(self) -> None:
         has = self.project is not None
-        for action in (self.save_action, self.save_as_action, self.export_action, self.preview_action,
-                       self.close_action):
-            action.setEnabled(has)
+        self.menus.set_draft_open(has)
         self.find_bar.set_available(has)
         name = self.project.display_name if self.project else ""
         star = " *" if self.project and self.project.is_modified else ""
         self.setWindowTitle(f"{name}{star} — {APP_TITLE}" if has else APP_TITLE)
 
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        paths = settings.recent_files()
-        for path in paths:
-            self.recent_menu.addAction(path.name, lambda p=path: self.open_path(p))
-        if not paths:
-            self.recent_menu.addAction("（无）").setEnabled(False)
-
-    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if new is not None and hasattr(new, "undo") and self.isAncestorOf(new):
-            self._last_editor = new
-
-    def _edit_call(self, name: str) -> None:
-        """Undo/redo in the editor the writer was last in (the menu takes focus away)."""
-        target = QApplication.focusWidget()
-        if target is None or not hasattr(target, name):
-            target = self._last_editor
+    def page_last_editor(self) -> QWidget | None:
         page = self.current_page()
-        if (target is None or not hasattr(target, name)) and page is not None:
-            target = page.last_editor()
-        if target is not None and hasattr(target, name):
-            getattr(target, name)()
+        return page.last_editor() if page is not None else None
 
     # ---- start page ----
 
@@ -206,18 +137,66 @@ class MainWindow(QMainWindow):
             return
         project = DraftProject(report)
         project.mark_modified()
-        self.set_project(project)
+        self._open_new_draft(project)
 
     def _on_start_page_open_requested(self, path: str) -> None:
         self.open_path(Path(path) if path else None)
 
-    def _on_start_from_last_year(self) -> None:
-        """Start a new draft from last year's report (.docx, .doc, .wps, .txt or a draft): ui/last_year_actions.py."""
-        from ui.last_year_actions import start_from_last_year
+    def start_from_last_year(self) -> bool:
+        """Start a new draft from last year's report (.docx, .doc, .wps, .txt or a draft); False if none.
 
-        start_from_last_year(self)
+        The new draft has no file yet (saving asks for a name) and remembers the file
+        it was read from only so that it is never saved or exported over it.
+        """
+        from drafting.project import DraftProject
+        from ui.import_dialog import start_from_last_year
+
+        result = start_from_last_year(self)  # shows its own errors
+        if result is None:
+            return False
+        report, source = result
+        project = DraftProject(report, None, source_path=source)
+        project.mark_modified()
+        old = report.settings.get("carried_from_year", "去")
+        note = (f"已从“{source.name}”（{old} 年）开始 {report.meta.year} 年的新草稿。各部分左侧是去年的内容："
+                "标为【未改】的段落请改写或确认沿用，正文中黄底的年份请核对。")
+        if not self._open_new_draft(project, note, 20000):
+            return False
+        logger.info("window opened a %s draft started from %s", report.meta.year, source.name)
+        return True
+
+    def offer_recovery(self) -> bool:
+        """After a crash or kill, offer the autosaved copies (ui.recovery_offer); True when one was restored."""
+        from ui.recovery_offer import recovered_project
+
+        project = recovered_project(self)
+        return project is not None and self._open_new_draft(project, "已恢复自动保存的草稿，请检查后保存。", 10000)
 
     # ---- the project ----
+
+    def _open_new_draft(self, project: DraftProject, message: str = "", message_ms: int = 0, *,
+                        relock: bool = False) -> bool:
+        """The one way a draft comes onto the screen (新建报告, 打开, 恢复, 从去年的报告开始).
+
+        Closes the draft open now (asking to save it first), shows project on its first
+        step and says message in the status bar. relock: project was read without its lock
+        because it is the draft open now; it is locked again once that one is closed.
+        False when the writer cancels or the lock cannot be had (the error is shown).
+        """
+        from drafting.errors import DraftingError
+
+        if not self.maybe_close_project():
+            return False
+        if relock:
+            try:
+                project.acquire_lock()
+            except DraftingError as exc:
+                messages.show_error(self, exc)
+                return False
+        self.set_project(project)  # its outline selects the first step, which shows it
+        if message:
+            self.statusBar().showMessage(message, message_ms)
+        return True
 
     def set_project(self, project: DraftProject) -> None:
         """Show a project: steps on the left, its first step in the middle."""
@@ -233,7 +212,7 @@ class MainWindow(QMainWindow):
         for dock in (self.outline_dock, self.findings_dock, self.preview_dock):
             dock.setVisible(True)
         self.findings_dock.raise_()
-        self._attach_findings()
+        self.findings_dock.show_project(project)
         self.resizeDocks([self.outline_dock, self.findings_dock], [275, int(self.width() * 0.22)],
                          Qt.Orientation.Horizontal)
         self.central.setCurrentWidget(self.page_stack)
@@ -282,39 +261,16 @@ class MainWindow(QMainWindow):
     def refresh_status(self) -> None:
         if self.project is not None:
             self.outline_panel.refresh(self.project)
-            if self.findings_widget is not None:
-                self.findings_widget.refresh()
+            self.findings_dock.refresh()
         self._update_actions()
 
-    def _attach_findings(self) -> None:
-        """Bind the checklist findings panel (ui/findings_panel.py) to the open draft."""
-        if self.findings_widget is not None:
-            self.findings_widget.set_project(self.project)
-            return
-        try:
-            from ui.findings_panel import FindingsPanel
-        except ImportError:  # the checklist is an optional part of the window
-            logger.exception("findings panel unavailable")
-            return
-        panel = FindingsPanel(self.project, self)
-        panel.finding_activated.connect(self._on_findings_finding_activated)
-        panel.fix_applied.connect(self._on_findings_fix_applied)
-        panel.findings_changed.connect(self._on_findings_changed)
-        self.findings_widget = panel
-        self.findings_dock.setWidget(panel)
-
-    def _on_findings_changed(self, findings: list) -> None:
+    def _on_findings_problems_changed(self, by_part: dict[str, list[str]]) -> None:
         """Errors and warnings mark their step 有问题 in the outline."""
-        if self.project is None:
-            return
-        by_part: dict[str, list[str]] = {}
-        for finding in findings:
-            if finding.part and finding.severity.value in ("error", "warning"):
-                by_part.setdefault(finding.part, []).append(finding.message)
-        self.project.findings = by_part
-        self.outline_panel.refresh(self.project)
+        if self.project is not None:
+            self.project.findings = by_part
+            self.outline_panel.refresh(self.project)
 
-    def _on_findings_finding_activated(self, finding: Any) -> None:
+    def _on_findings_finding_activated(self, finding: Finding) -> None:
         """Jump to the finding: its step's page, the flagged words selected (when still there)."""
         from drafting.checklist.fixes import locate
 
@@ -330,7 +286,7 @@ class MainWindow(QMainWindow):
         else:
             editor.setFocus()
 
-    def _on_findings_fix_applied(self, _finding: Any) -> None:
+    def _on_findings_fix_applied(self, _finding: Finding) -> None:
         """The panel corrected the report: show the new text (undoably) in the open editors."""
         assert self.project is not None
         for page in self.pages.values():
@@ -376,18 +332,11 @@ class MainWindow(QMainWindow):
         except DraftingError as exc:
             messages.show_error(self, exc)
             return False
-        if not self.maybe_close_project():
-            project.close()
+        if not self._open_new_draft(project, relock=reopening):
+            project.close()  # releases the lock taken above
             return False
-        if reopening:
-            try:
-                project.acquire_lock()
-            except DraftingError as exc:
-                messages.show_error(self, exc)
-                return False
         if project.path is not None:
             settings.add_recent_file(project.path)
-        self.set_project(project)
         return True
 
     def save(self) -> bool:
@@ -447,8 +396,7 @@ class MainWindow(QMainWindow):
         self._drop_pages()
         for dock in (self.outline_dock, self.findings_dock, self.preview_dock):
             dock.setVisible(False)
-        if self.findings_widget is not None:
-            self.findings_widget.set_project(None)
+        self.findings_dock.show_project(None)
         self._update_actions()
         return True
 
@@ -466,43 +414,43 @@ class MainWindow(QMainWindow):
     # ---- export and preview (off the UI thread) ----
 
     def export_docx(self) -> None:
-        if self.project is None:
-            return
-        base = self.project.path or self.project.source_path
-        folder = base.parent if base else Path.home()
-        path = dialogs.ask_export_path(self, str(folder / f"{self.project.report.title or '法治政府建设情况报告'}.docx"))
-        if path is None:
-            return
-        if path.suffix.lower() != ".docx":
-            path = path.with_suffix(".docx")
-        if self.project.source_path is not None and path.resolve() == self.project.source_path.resolve():
-            messages.show_error(self, "不能导出到导入的原文件，以免覆盖原件。请另选一个文件名。")
-            return
-        job = export_job(copy.deepcopy(self.project.report), path)
-        self.run_job(job, lambda result: self.statusBar().showMessage(f"已导出：{result}", 10000))
+        if self.project is not None:
+            export_docx(self, self.project, self.run_job)
 
     def preview(self) -> None:
-        from ui.preview import PreviewPanel, preview_job
+        if self.project is not None:
+            show_preview(self, self.preview_dock, self.project, self.run_job)
 
-        if self.project is None:
-            return
-        panel = self.preview_dock.widget()
-        if not isinstance(panel, PreviewPanel):
-            panel = PreviewPanel()
-            self.preview_dock.setWidget(panel)
-        self.preview_dock.setVisible(True)
-        self.preview_dock.raise_()
-        self.resizeDocks([self.preview_dock], [int(self.width() * 0.38)], Qt.Orientation.Horizontal)
-        panel.show_note("正在生成预览，请稍候……（可以继续写作）")
-        report = copy.deepcopy(self.project.report)
-        self.run_job(lambda progress: preview_job(report, progress), panel.show_pages, on_error=panel.show_note)
-
-    def run_job(self, job: Any, on_done: Any, on_error: Any = None) -> None:
+    def run_job(self, job: Job, on_done: Callable[[Any], None], on_error: Callable[[str], None] | None = None) -> None:
         """Run a job in the background with visible progress; the window stays responsive."""
         self.last_job = self.job_runner.run(job, on_done, on_error or (lambda text: messages.show_error(self, text)))
 
-    def editor(self, part_id: str) -> QPlainTextEdit:
-        """The editor of a part (opening its step's page), for scripted input and tests."""
+    # ---- the open draft's editors (what the find bar asks, ui.find_bar.FindHost) ----
+
+    def has_draft(self) -> bool:
+        return self.project is not None
+
+    def draft_part_ids(self) -> list[str]:
+        """Every part, in the order the writing steps show them (the report's order)."""
+        return [pid for step in self.outline_panel.steps for pid in step.part_ids] if self.project else []
+
+    def draft_part_text(self, part_id: str) -> str:
+        assert self.project is not None
+        return self.project.part_text(part_id)
+
+    def built_editors(self) -> dict[str, PartEditor]:
+        return {pid: editor for page in self.pages.values() for pid, editor in page.editors.items()}
+
+    def shown_editors(self) -> dict[str, PartEditor]:
+        page = self.current_page()
+        return dict(page.editors) if page is not None else {}  # built in the step's order
+
+    def show_status(self, text: str, timeout_ms: int) -> None:
+        self.statusBar().showMessage(text, timeout_ms)
+
+    def editor(self, part_id: str, *, show: bool = True) -> PartEditor:
+        """The editor of a part, building its step's page and, when show is True, showing it."""
         step = next(s for s in self.outline_panel.steps if part_id in s.part_ids)
-        self.show_step(step.id)
-        return self.pages[step.id].editors[part_id]
+        if show:
+            self.show_step(step.id)
+        return self.page_for(step.id).editors[part_id]

@@ -6,7 +6,17 @@ import pytest
 
 from drafting.model import Block, Part, Report
 from drafting.project import DraftProject
-from drafting.search import Match, find_all, find_in_report, find_in_text, replace_all, replace_in_project
+from drafting.search import (
+    Cursor,
+    Match,
+    find_all,
+    find_in_report,
+    find_in_text,
+    next_match,
+    previous_match,
+    replace_all,
+    replace_in_project,
+)
 
 pytestmark = pytest.mark.core
 
@@ -113,3 +123,68 @@ def test_replace_in_project_with_no_match_leaves_it_unmodified() -> None:
     project = DraftProject(Report(parts=[Part("title", [Block("某某镇报告")])]))
     assert replace_in_project(project, "县", "区").count == 0
     assert not project.is_modified
+
+
+# 下一个 / 上一个 from the writer's cursor. Occurrences of "法治" in PARTS, in document order:
+# 1 title@15, 2 preamble@21 (line 1), 3 measures@20, 4 measures@29.
+@pytest.mark.parametrize(
+    ("forward", "cursor", "query", "case_sensitive", "expected"),
+    [
+        # next from the middle: the first occurrence at or after the selection's end
+        (True, Cursor("preamble", 0, 0), "法治", False, ("preamble", 21, 2, False)),
+        (True, Cursor("preamble", 21, 23), "法治", False, ("measures", 20, 3, False)),
+        (True, Cursor("measures", 20, 20), "法治", False, ("measures", 20, 3, False)),
+        # a part without occurrences: on to the next part that has one
+        (True, Cursor("signature", 0, 0), "某某镇", False, ("signature", 0, 3, False)),
+        # next from the end wraps to the first
+        (True, Cursor("measures", 29, 31), "法治", False, ("title", 15, 1, True)),
+        (True, Cursor("signature", 7, 7), "法治", False, ("title", 15, 1, True)),
+        # no cursor (no editor, or a part not searched) stands before the first part
+        (True, Cursor(), "法治", False, ("title", 15, 1, False)),
+        (True, Cursor("no_such_part", 99, 99), "法治", False, ("title", 15, 1, False)),
+        # previous: the last occurrence before the selection's start
+        (False, Cursor("measures", 29, 31), "法治", False, ("measures", 20, 3, False)),
+        (False, Cursor("measures", 0, 0), "法治", False, ("preamble", 21, 2, False)),
+        (False, Cursor("signature", 0, 0), "法治", False, ("measures", 29, 4, False)),
+        # previous from the start wraps to the last
+        (False, Cursor("title", 15, 17), "法治", False, ("measures", 29, 4, True)),
+        (False, Cursor("title", 0, 0), "法治", False, ("measures", 29, 4, True)),
+        (False, Cursor(), "法治", False, ("measures", 29, 4, True)),
+    ],
+)
+def test_next_and_previous_match(forward: bool, cursor: Cursor, query: str, case_sensitive: bool,
+                                 expected: tuple[str, int, int, bool]) -> None:
+    step = (next_match if forward else previous_match)(PARTS, query, cursor, case_sensitive=case_sensitive)
+    assert step is not None
+    assert (step.match.part_id, step.match.offset, step.number, step.wrapped) == expected
+    assert step.total == len(find_all(PARTS, query))
+    texts = dict(PARTS)
+    assert texts[step.match.part_id][step.match.offset:step.match.offset + step.match.length] == query
+
+
+@pytest.mark.parametrize("forward", [True, False])
+@pytest.mark.parametrize("query", ["不存在的词", ""])
+def test_next_and_previous_without_a_match(forward: bool, query: str) -> None:
+    find = next_match if forward else previous_match
+    assert find(PARTS, query, Cursor("preamble", 3, 3)) is None
+
+
+CASED = [("a", "PDCA 循环"), ("b", "按 pdca 改进"), ("c", "Pdca")]
+
+
+@pytest.mark.parametrize(
+    ("forward", "case_sensitive", "cursor", "expected"),
+    [
+        (True, False, Cursor("a", 0, 4), ("b", 2, 2, 3, False)),
+        (True, True, Cursor("a", 0, 4), ("b", 2, 1, 1, False)),  # "PDCA" and "Pdca" are not "pdca"
+        (False, False, Cursor("c", 0, 0), ("b", 2, 2, 3, False)),
+        (False, True, Cursor("b", 2, 6), ("b", 2, 1, 1, True)),
+        (True, True, Cursor("b", 6, 6), ("b", 2, 1, 1, True)),
+    ],
+)
+def test_next_and_previous_case_sensitivity(forward: bool, case_sensitive: bool, cursor: Cursor,
+                                            expected: tuple[str, int, int, int, bool]) -> None:
+    find = next_match if forward else previous_match
+    step = find(CASED, "pdca", cursor, case_sensitive=case_sensitive)
+    assert step is not None
+    assert (step.match.part_id, step.match.offset, step.number, step.total, step.wrapped) == expected

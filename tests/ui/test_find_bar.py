@@ -120,7 +120,7 @@ def test_replace_all_marks_modified_and_ctrl_z_undoes_per_editor(qtbot, rec: Rec
     project = window.project
     assert project is not None
     rec.save_path = tmp_path / "报告.fzbg"
-    window.save_action.trigger()
+    window.menus.save_action.trigger()
     assert not project.is_modified and " *" not in window.windowTitle()
     measures_before = project.part_text("measures")
 

@@ -44,9 +44,8 @@ class Recorder:
         monkeypatch.setattr(messages, "show_error", lambda _p, m: self.errors.append(str(m)))
         monkeypatch.setattr(messages, "show_info", lambda _p, m: self.infos.append(str(m)))
         monkeypatch.setattr(dialogs, "ask_open_path", lambda *_a, **_k: self.path)
-        monkeypatch.setattr(dialogs, "ask_last_year_path", lambda *_a, **_k: self.path, raising=False)
-        monkeypatch.setattr(import_dialog, "ask_last_year_path", lambda *_a, **_k: self.path)
-        monkeypatch.setattr(import_dialog, "exec_dialog", lambda _d: pytest.fail("a hostile file reached the review"))
+        monkeypatch.setattr(dialogs, "ask_last_year_path", lambda *_a, **_k: self.path)
+        monkeypatch.setattr(dialogs, "run_modal", lambda _d: pytest.fail("a hostile file reached the review"))
         monkeypatch.setattr(dialogs, "ask_save_changes", self._ask_save_changes)
         monkeypatch.setattr(dialogs, "confirm", lambda *_a: False)
 
@@ -84,7 +83,7 @@ def _window_with_saved_draft(qtbot, tmp_path: Path) -> tuple[MainWindow, Path]: 
 def _trigger_import(window: MainWindow, rec: Recorder) -> None:
     """The window's 从去年的报告开始; called directly while the window does not wire it yet."""
     infos = len(rec.infos)
-    window.last_year_action.trigger()
+    window.menus.last_year_action.trigger()
     if len(rec.infos) > infos and "即将提供" in rec.infos[-1]:
         rec.infos.pop()
         assert import_dialog.start_from_last_year(window) is None
@@ -124,7 +123,7 @@ def test_window_refuses_hostile_file(action: str, key: str, hostile_dir: dict[st
               "listing": _listing(source.parent), "source": _digest(source)}
     started = time.monotonic()
     if action == "open":
-        window.open_action.trigger()
+        window.menus.open_action.trigger()
     else:
         _trigger_import(window, rec)
     elapsed = time.monotonic() - started
@@ -158,7 +157,7 @@ def test_open_refuses_draft_held_by_another_process(qtbot, monkeypatch: pytest.M
                   "listing": _listing(other.parent), "source": _digest(other)}
         rec.path = other
         started = time.monotonic()
-        window.open_action.trigger()
+        window.menus.open_action.trigger()
         _assert_refused_cleanly(window, rec, draft, before, other, time.monotonic() - started)
         assert "另一个窗口或程序" in rec.errors[0] and other.name in rec.errors[0]
         assert lock_path_for(other).read_bytes() == lock_before  # the other process keeps its lock
@@ -179,7 +178,7 @@ def test_reopening_the_open_draft_keeps_it_open(qtbot, monkeypatch: pytest.Monke
     rec = Recorder(monkeypatch)
     window, draft = _window_with_saved_draft(qtbot, tmp_path)
     rec.path = draft
-    window.open_action.trigger()
+    window.menus.open_action.trigger()
     assert rec.errors == []
     assert window.project is not None and window.project.path == draft and window.project.is_locked
     window.close()
@@ -196,7 +195,7 @@ def test_unreadable_file_never_asks_about_unsaved_changes(hostile_dir: dict[str,
     project.set_part_text("measures", project.part_text("measures") + "\n写作者刚补充、尚未保存的一段。")
     assert project.is_modified
     rec.path = hostile_dir["truncated.docx"]
-    window.open_action.trigger()
+    window.menus.open_action.trigger()
     assert len(rec.errors) == 1 and rec.asked_save_changes == 0
     assert window.project is project and project.is_modified
     assert "尚未保存的一段" in project.part_text("measures")
@@ -214,7 +213,7 @@ def test_cancelled_open_releases_the_other_drafts_lock(qtbot, monkeypatch: pytes
     other = tmp_path / "other.fzbg"
     save_draft(parse_text_report(hostile.REPORT_TEXT), other)
     rec.path = other
-    window.open_action.trigger()  # the recorder answers 取消
+    window.menus.open_action.trigger()  # the recorder answers 取消
     assert rec.asked_save_changes == 1 and rec.errors == []
     assert window.project is project and project.path == draft and project.is_locked
     assert not lock_path_for(other).exists()

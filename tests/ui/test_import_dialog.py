@@ -11,7 +11,7 @@ pytest.importorskip("PySide6")
 from drafting.errors import InputError  # noqa: E402
 from drafting.lastyear.carryover import carry_over, read_last_year  # noqa: E402
 from tests.conftest import sample_path  # noqa: E402
-from ui import import_dialog, messages  # noqa: E402
+from ui import dialogs, messages  # noqa: E402
 from ui.import_dialog import ImportReviewDialog, start_from_last_year  # noqa: E402
 from ui.last_year_view import LastYearView  # noqa: E402
 
@@ -66,26 +66,28 @@ def test_duplicate_part_keeps_dialog_open(qtbot, errors: list[str]) -> None:
 
 def test_start_from_last_year_ok(qtbot, monkeypatch: pytest.MonkeyPatch, errors: list[str]) -> None:
     source = sample_path("dasi-2021")
-    monkeypatch.setattr(import_dialog, "ask_last_year_path", lambda _parent: source)
+    monkeypatch.setattr(dialogs, "ask_last_year_path", lambda _parent: source)
 
     def accept(dialog: ImportReviewDialog) -> bool:
         dialog.year_spin.setValue(2023)
         return True
 
-    monkeypatch.setattr(import_dialog, "exec_dialog", accept)
-    report = start_from_last_year(None)
+    monkeypatch.setattr(dialogs, "run_modal", accept)
+    result = start_from_last_year(None)
     assert errors == []
-    assert report is not None and report.meta.year == 2023
+    assert result is not None and result[1] == source
+    report = result[0]
+    assert report.meta.year == 2023
     assert "2023" in report.title
     assert report.last_year["measures"] and report.settings["started_from"] == "dasi-2021.txt"
     assert any("请核对" in note for note in report.settings["import_notes"])
 
 
 def test_start_from_last_year_cancelled(qtbot, monkeypatch: pytest.MonkeyPatch, errors: list[str]) -> None:
-    monkeypatch.setattr(import_dialog, "ask_last_year_path", lambda _parent: None)
+    monkeypatch.setattr(dialogs, "ask_last_year_path", lambda _parent: None)
     assert start_from_last_year(None) is None
-    monkeypatch.setattr(import_dialog, "ask_last_year_path", lambda _parent: sample_path("dasi-2021"))
-    monkeypatch.setattr(import_dialog, "exec_dialog", lambda _dialog: False)
+    monkeypatch.setattr(dialogs, "ask_last_year_path", lambda _parent: sample_path("dasi-2021"))
+    monkeypatch.setattr(dialogs, "run_modal", lambda _dialog: False)
     assert start_from_last_year(None) is None
     assert errors == []
 
@@ -94,8 +96,8 @@ def test_start_from_last_year_bad_file(qtbot, monkeypatch: pytest.MonkeyPatch, e
                                        tmp_path: Path) -> None:
     bad = tmp_path / "去年.docx"
     bad.write_bytes(b"PK\x03\x04" + b"\0" * 64)
-    monkeypatch.setattr(import_dialog, "ask_last_year_path", lambda _parent: bad)
-    monkeypatch.setattr(import_dialog, "exec_dialog", lambda _dialog: pytest.fail("no review for a bad file"))
+    monkeypatch.setattr(dialogs, "ask_last_year_path", lambda _parent: bad)
+    monkeypatch.setattr(dialogs, "run_modal", lambda _dialog: pytest.fail("no review for a bad file"))
     assert start_from_last_year(None) is None
     assert len(errors) == 1 and "损坏" in errors[0]
 

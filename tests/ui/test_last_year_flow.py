@@ -36,8 +36,8 @@ class Patched:
         self.save_suggestions: list[str] = []
         monkeypatch.setattr(messages, "show_error", lambda _p, m: self.errors.append(str(m)))
         monkeypatch.setattr(messages, "show_info", lambda _p, m: self.infos.append(str(m)))
-        monkeypatch.setattr(import_dialog, "ask_last_year_path", lambda _p: self.source)
-        monkeypatch.setattr(import_dialog, "exec_dialog", self._review)
+        monkeypatch.setattr(dialogs, "ask_last_year_path", lambda _p: self.source)
+        monkeypatch.setattr(dialogs, "run_modal", self._review)
         monkeypatch.setattr(dialogs, "ask_save_path", self._ask_save_path)
         monkeypatch.setattr(dialogs, "ask_save_changes", lambda *_a: dialogs.DISCARD)
 
@@ -178,7 +178,7 @@ def test_start_from_last_year_pane_marks_confirm_and_save(qtbot, monkeypatch, so
 def test_old_year_highlighted_in_the_editor(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     patched = Patched(monkeypatch, sample_path("taigong-2021"))
     window = make_window(qtbot)
-    window.last_year_action.trigger()  # the 文件 menu's entry
+    window.menus.last_year_action.trigger()  # the 文件 menu's entry
     assert patched.errors == [] and window.project is not None
     editor = window.editor("preamble")
     lines = editor.toPlainText().split("\n")
@@ -213,7 +213,7 @@ def test_cancelled_or_failed_import_leaves_the_window_as_it_was(qtbot, monkeypat
     broken = b"PK\x03\x04" + bytes(range(256)) * 4  # starts like a Word file, is not one
     fake.write_bytes(broken)
     patched.source = fake
-    window.last_year_action.trigger()
+    window.menus.last_year_action.trigger()
     assert window.project is None and len(patched.errors) == 1
     assert "Traceback" not in patched.errors[0] and any("\u4e00" <= c <= "\u9fff" for c in patched.errors[0])
     assert fake.read_bytes() == broken
@@ -234,7 +234,7 @@ def test_last_years_figures_shown_beside_the_facts(qtbot, monkeypatch) -> None: 
 
     patched = Patched(monkeypatch, sample_path("dasi-2021"))
     window = make_window(qtbot)
-    window.last_year_action.trigger()
+    window.menus.last_year_action.trigger()
     assert patched.errors == [] and window.project is not None
     assert window.project.report.last_year_facts["training_attendees"] == 900
     window.show_step("measures")

@@ -17,7 +17,6 @@ from drafting.files import recovery
 from drafting.writing.new_report import new_report
 from tests.conftest import sample_path
 from ui import dialogs, messages
-from ui.app import offer_recovery
 from ui.main_window import AUTOSAVE_DELAY_MS, MainWindow
 
 pytestmark = pytest.mark.gui
@@ -132,7 +131,7 @@ def test_whole_flow_new_generate_edit_save_reopen_export(qtbot, rec: Recorder, t
 
     # save (a new draft asks for a name), then close: nothing unsaved, no question
     rec.save_path = tmp_path / "报告.fzbg"
-    window.save_action.trigger()
+    window.menus.save_action.trigger()
     assert rec.save_path.is_file() and not project.is_modified
     assert window.windowTitle().startswith("报告.fzbg")
     assert window.close()
@@ -141,14 +140,14 @@ def test_whole_flow_new_generate_edit_save_reopen_export(qtbot, rec: Recorder, t
     # reopen in a new window: the edited text and the facts are back
     window2 = make_window(qtbot)
     rec.open_path = rec.save_path
-    window2.open_action.trigger()
+    window2.menus.open_action.trigger()
     assert window2.project is not None
     assert EDITED in window2.editor("measures").toPlainText()
     assert window2.project.report.facts["exam_taken"] == 84
 
     # export to Word off the UI thread; the .docx holds the edited text
     rec.export_path = tmp_path / "报告.docx"
-    window2.export_action.trigger()
+    window2.menus.export_action.trigger()
     qtbot.waitUntil(lambda: not window2.job_bar.isVisible(), timeout=60000)
     assert rec.errors == []
     import docx
@@ -202,10 +201,10 @@ def test_undo_brings_back_text_replaced_by_generation(qtbot, rec: Recorder) -> N
     assert rec.regenerate_diffs and "-我写的不足" in rec.regenerate_diffs[0]
     assert "基层执法力量不足" in editor.toPlainText()
     editor.setFocus()
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert editor.toPlainText() == mine
     assert window.project.part_text("shortcomings") == mine
-    window.redo_action.trigger()
+    window.menus.redo_action.trigger()
     assert "基层执法力量不足" in editor.toPlainText()
 
 
@@ -287,14 +286,14 @@ def test_opened_text_file_is_never_overwritten(qtbot, rec: Recorder, tmp_path: P
     before = source.read_bytes()
     window = make_window(qtbot)
     rec.open_path = source
-    window.open_action.trigger()
+    window.menus.open_action.trigger()
     assert window.project is not None and window.project.path is None
     rec.save_path = source  # the writer picks the .txt itself
-    window.save_action.trigger()
+    window.menus.save_action.trigger()
     assert rec.errors and "原文件" in rec.errors[-1]
     assert source.read_bytes() == before
     rec.save_path = tmp_path / "新草稿.fzbg"
-    window.save_action.trigger()
+    window.menus.save_action.trigger()
     assert rec.save_path.is_file() and source.read_bytes() == before
 
 
@@ -308,7 +307,7 @@ def test_restore_offer_after_crash(qtbot, rec: Recorder, monkeypatch: pytest.Mon
     offered: list[list[str]] = []
     monkeypatch.setattr(dialogs, "ask_restore", lambda _p, labels: offered.append(labels) or 0)
     window = make_window(qtbot)
-    assert offer_recovery(window)
+    assert window.offer_recovery()
     assert "某某街道办事处" in offered[0][0]
     assert window.editor("preamble").toPlainText() == "崩溃前写下的开头段。"
     assert window.project.is_modified
@@ -316,10 +315,8 @@ def test_restore_offer_after_crash(qtbot, rec: Recorder, monkeypatch: pytest.Mon
 
 def test_start_from_last_year_cancelled_changes_nothing(qtbot, rec: Recorder, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     # The whole flow is tested in tests/ui/test_last_year_flow.py; here: the button runs it.
-    from ui import import_dialog
-
     asked: list[object] = []
-    monkeypatch.setattr(import_dialog, "ask_last_year_path", lambda parent: asked.append(parent))
+    monkeypatch.setattr(dialogs, "ask_last_year_path", lambda parent: asked.append(parent))
     window = make_window(qtbot)
     qtbot.mouseClick(window.start_page.last_year_button, Qt.MouseButton.LeftButton)
     assert asked == [window] and window.project is None and rec.infos == [] and rec.errors == []
@@ -336,7 +333,7 @@ def test_a_draft_open_in_one_window_is_refused_in_another(qtbot, rec: Recorder, 
     first = make_window(qtbot)
     start_new(qtbot, first)
     rec.save_path = tmp_path / "共用.fzbg"
-    first.save_action.trigger()
+    first.menus.save_action.trigger()
     assert first.project.is_locked
     second = make_window(qtbot)
     assert not second.open_path(rec.save_path)
@@ -354,7 +351,7 @@ def test_shortcuts_and_recent_files_and_layout_are_kept(qtbot, rec: Recorder, tm
     assert shortcuts["撤销"] == "Ctrl+Z" and shortcuts["重做"] == "Ctrl+Y"
     start_new(qtbot, window)
     rec.save_path = tmp_path / "最近.fzbg"
-    window.save_action.trigger()
+    window.menus.save_action.trigger()
     window.resize(780, 570)
     assert window.close()
     again = make_window(qtbot)
@@ -368,7 +365,7 @@ def test_findings_mark_steps_and_jump_to_the_words(qtbot, rec: Recorder) -> None
 
     window = make_window(qtbot)
     start_new(qtbot, window)
-    panel = window.findings_widget
+    panel = window.findings_dock.panel
     assert panel is not None and window.findings_dock.widget() is panel and panel.project is window.project
     editor = window.editor("preamble")
     editor.setPlainText("第一句话。\n2024年，全镇上下坚持依法行政，取得了丰硕成果。")

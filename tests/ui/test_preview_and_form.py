@@ -23,7 +23,7 @@ def test_preview_without_libreoffice_shows_a_clear_note(qtbot, rec: Recorder, mo
     monkeypatch.setattr(libreoffice, "find_soffice", lambda: None)
     window = make_window(qtbot)
     start_new(qtbot, window)
-    window.preview_action.trigger()
+    window.menus.preview_action.trigger()
     panel = window.preview_dock.widget()
     assert isinstance(panel, PreviewPanel)
     qtbot.waitUntil(lambda: not window.job_bar.isVisible(), timeout=30000)
@@ -38,7 +38,7 @@ def test_preview_shows_pages_rendered_by_libreoffice(qtbot, rec: Recorder) -> No
     window = make_window(qtbot)
     start_new(qtbot, window)
     window.editor("preamble").setPlainText("今年以来，镇党委镇政府坚持依法行政。" * 40)
-    window.preview_action.trigger()
+    window.menus.preview_action.trigger()
     panel = window.preview_dock.widget()
     qtbot.waitUntil(lambda: not window.job_bar.isVisible(), timeout=180000)
     assert len(panel.page_labels) >= 2
