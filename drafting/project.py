@@ -32,7 +32,7 @@ from drafting.files.storage import save_draft
 from drafting.model import PART_IDS, STATUTORY, Part, Report
 from drafting.reading.sources import load_source, sniff_kind
 from drafting.reading.text_reader import read_source_bytes
-from drafting.writing.part_text import blocks_to_text, renumber_level1, text_to_blocks
+from drafting.writing.part_text import blocks_to_text, text_to_blocks
 from drafting.writing.render import part_heading, part_required_facts, render_part
 
 logger = logging.getLogger(__name__)
@@ -208,12 +208,6 @@ class DraftProject:
         self.report.parts.insert(position, part)
         return part
 
-    def renumber_headings(self) -> int:
-        changed = renumber_level1(self.report)
-        if changed:
-            self._modified = True
-        return changed
-
     # ---- facts ----
 
     def fact_text(self, fact_id: str) -> str:
@@ -319,11 +313,6 @@ class DraftProject:
         new_text = self.render(part_id)
         old_text = self.part_text(part_id)
         return (old_text, new_text) if new_text != old_text else None
-
-    def regeneration_diff(self, part_id: str) -> list[str]:
-        """The pending regeneration as unified-diff lines ("-" current, "+" new), or []."""
-        pending = self.pending_regeneration(part_id)
-        return diff_lines(*pending) if pending else []
 
     # ---- status ----
 

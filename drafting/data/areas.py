@@ -234,6 +234,3 @@ def area_by_id(area_id: str) -> AreaSpec | None:
             return area
     return None
 
-
-#: The name the window's brief uses for the default pick.
-default_selection = default_area_ids

@@ -107,17 +107,6 @@ def load_draft_bytes(data: bytes, name: str = "草稿") -> Report:
     return report_from_dict(raw, name)
 
 
-def load_draft(path: Path) -> Report:
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise StorageError(f"找不到草稿“{path}”。请检查文件名和路径。") from None
-    except OSError as exc:
-        raise StorageError(f"无法读取草稿“{path}”（{exc.strerror}）。") from None
-    return load_draft_bytes(data, path.name)
-
-
 def report_from_dict(raw: Any, name: str = "草稿") -> Report:
     """Validate and build a Report from the parsed draft data."""
 

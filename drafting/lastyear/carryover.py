@@ -24,7 +24,6 @@ from drafting import paths
 from drafting.data.outline import Outline, default_outline
 from drafting.errors import DataFileError, InputError
 from drafting.figures import FigureRule, figure_rule, figures_in
-from drafting.lastyear.confirmations import UNCHANGED, paragraph_states
 from drafting.model import STATUTORY, Block, Part, Report
 from drafting.numbering import parse_numbering
 from drafting.reading.cleanup import CleanupNote, clean_report
@@ -209,20 +208,6 @@ def _choose_plan(new: Report, report: Report, notes: list[CarryNote]) -> None:
     new.settings["plan_id"] = plan.id
 
 
-def old_year_mentions(report: Report) -> list[tuple[str, int, int, int]]:
-    """Where the draft still names last year's year: (part id, block index, start, end) for highlighting."""
-    old = report.settings.get("carried_from_year")
-    if not isinstance(old, int):
-        return []
-    found = []
-    for part in report.parts:
-        if part.id not in ("preamble", *STATUTORY):
-            continue
-        for index, block in enumerate(part.blocks):
-            found += [(part.id, index, start, end) for start, end in old_year_spans(block.text, old)]
-    return found
-
-
 def old_year_spans(text: str, old_year: int) -> list[tuple[int, int]]:
     """(start, end) of each mention of old_year in one paragraph (the editor highlights these)."""
     return [(m.start(), m.end()) for m in re.finditer(rf"(?<!\d){old_year}(?!\d)", text)]
@@ -304,14 +289,6 @@ def similarity(a: str, b: str) -> float:
     if not a or not b:
         return 0.0
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
-
-
-def unchanged_paragraphs(report: Report, part_id: str, threshold: float | None = None) -> list[bool]:
-    """For each of last year's paragraphs of this part: is it still (nearly) the same in the draft?
-
-    A draft paragraph the writer confirmed (confirm_paragraphs) no longer counts.
-    """
-    return [state == UNCHANGED for state in paragraph_states(report, part_id, threshold)]
 
 
 # --------------------------------------------------------------------------- the writer's corrections

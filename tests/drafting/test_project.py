@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from drafting.errors import StorageError
-from drafting.files.storage import load_draft
 from drafting.project import DraftProject, diff_lines
+from drafting.reading.sources import load_source
 from drafting.writing.new_report import new_report
 from tests.conftest import sample_path
 
@@ -113,7 +113,7 @@ def test_regeneration_is_offered_only_when_facts_changed_and_text_was_edited(pro
     old, new = pending
     assert old == edited and "办理行政处罚案件45件" in new and "另外" not in new
     assert project.part_text("measures") == edited  # untouched
-    diff = project.regeneration_diff("measures")
+    diff = diff_lines(*pending)
     assert any(line.startswith("+") and "45件" in line for line in diff)
     assert any(line.startswith("-") and "另外" in line for line in diff)
     # Accepting means generating again; then nothing is pending.
@@ -152,7 +152,7 @@ def test_save_needs_a_path_then_round_trips(project: DraftProject, tmp_path: Pat
     assert reopened.pending_regeneration("measures") is not None
     project.set_fact("penalty_cases", "42")
     project.save()
-    assert load_draft(target).facts == {"penalty_cases": 42}
+    assert load_source(target).facts == {"penalty_cases": 42}
     assert target.with_name(target.name + ".bak").is_file()
 
 
