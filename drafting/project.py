@@ -25,6 +25,7 @@ from drafting.data.facts import (
     format_fact,
     parse_fact,
 )
+from drafting.draft_settings import GeneratedRecord
 from drafting.errors import StorageError
 from drafting.files import recovery
 from drafting.files.draftlock import DraftLock
@@ -255,11 +256,11 @@ class DraftProject:
 
     @property
     def area_ids(self) -> list[str]:
-        return list(self.report.settings.get("areas") or [])
+        return list(self.report.settings.areas)
 
     def set_areas(self, area_ids: list[str]) -> None:
         if area_ids != self.area_ids:
-            self.report.settings["areas"] = list(area_ids)
+            self.report.settings.areas = list(area_ids)
             self._modified = True
 
     # ---- generation ----
@@ -272,16 +273,17 @@ class DraftProject:
         """Fill the part from its template and remember the facts it was made from."""
         text = self.render(part_id)
         self.set_part_text(part_id, text)
-        self._generated()[part_id] = {"facts": self._snapshot(part_id), "text": self.part_text(part_id)}
+        self._generated()[part_id] = GeneratedRecord(self._snapshot(part_id), self.part_text(part_id))
         self._modified = True
         return text
 
-    def _generated(self) -> dict[str, Any]:
-        generated = self.report.settings.get("generated")
-        if not isinstance(generated, dict):
-            generated = {}
-            self.report.settings["generated"] = generated
-        return generated
+    def _generated(self) -> dict[str, GeneratedRecord]:
+        settings = self.report.settings
+        if not settings.is_set("generated"):
+            # Drafts have always recorded the (empty) table once generation was first looked at:
+            # setting it here keeps the file written the same.
+            settings.generated = {}
+        return settings.generated
 
     def _snapshot(self, part_id: str) -> dict[str, Any]:
         facts = self.effective_facts()
@@ -298,11 +300,11 @@ class DraftProject:
 
     def facts_changed_since_generation(self, part_id: str) -> bool:
         record = self._generated().get(part_id)
-        return isinstance(record, dict) and record.get("facts") != self._snapshot(part_id)
+        return record is not None and record.facts != self._snapshot(part_id)
 
     def text_edited_since_generation(self, part_id: str) -> bool:
         record = self._generated().get(part_id)
-        return isinstance(record, dict) and record.get("text") != self.part_text(part_id)
+        return record is not None and record.text != self.part_text(part_id)
 
     def pending_regeneration(self, part_id: str) -> tuple[str, str] | None:
         """(current text, text the facts would give now) when facts changed after the
@@ -317,17 +319,17 @@ class DraftProject:
     # ---- status ----
 
     def is_done(self, part_id: str) -> bool:
-        return part_id in (self.report.settings.get("done") or [])
+        return part_id in self.report.settings.done
 
     def set_done(self, part_id: str, done: bool = True) -> None:
-        current = list(self.report.settings.get("done") or [])
+        current = list(self.report.settings.done)
         if done and part_id not in current:
             current.append(part_id)
         elif not done and part_id in current:
             current.remove(part_id)
         else:
             return
-        self.report.settings["done"] = current
+        self.report.settings.done = current
         self._modified = True
 
     def part_status(self, part_id: str) -> str:

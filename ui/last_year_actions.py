@@ -36,7 +36,7 @@ def start_from_last_year(window: MainWindow) -> bool:
     window.set_project(project)
     first = window.outline_panel.steps[0].id
     window.show_step(first)
-    old = report.settings.get("carried_from_year", "去")
+    old = report.settings.carried_from_year or "去"
     window.statusBar().showMessage(
         f"已从“{source.name}”（{old} 年）开始 {report.meta.year} 年的新草稿。各部分左侧是去年的内容："
         "标为【未改】的段落请改写或确认沿用，正文中黄底的年份请核对。", 20000)

@@ -54,7 +54,7 @@ class AreaPicker(QWidget):
     def __init__(self, project: DraftProject, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         report = project.report
-        plan_id = report.settings.get("plan_id")
+        plan_id = report.settings.plan_id
         offered = areas_for_year(report.meta.year, plan_id)
         chosen = project.area_ids
         by_id = {a.id: a for a in offered}
@@ -239,7 +239,7 @@ class PartPage(QWidget):
             self.area_toolbox.removeItem(0)
             widget.deleteLater()
         self.forms = []
-        plan_id = self.project.report.settings.get("plan_id")
+        plan_id = self.project.report.settings.plan_id
         offered = {a.id: a for a in areas_for_year(self.project.report.meta.year, plan_id)}
         for index, area_id in enumerate(self.project.area_ids, start=1):
             area = offered.get(area_id)
@@ -341,7 +341,7 @@ class PartPage(QWidget):
         """The writer's own words are in the part: text beyond the bare heading, not from the template."""
         if self.project.text_edited_since_generation(part_id):
             return True
-        if part_id in self.project.report.settings.get("generated", {}):
+        if part_id in self.project.report.settings.generated:
             return False
         part = self.project.report.part(part_id)
         return bool(part and any(b.text.strip() and b.level != 1 for b in part.blocks)) and part_id != "title"

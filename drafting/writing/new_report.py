@@ -82,7 +82,7 @@ def new_report(
         report.parts.append(Part(part_id, [Block(heading, 1)]))
     report.parts.append(Part("signature", [Block(org)]))
     report.parts.append(Part("date", [Block(format_cn_date(date or default_report_date(year)))]))
-    report.settings["areas"] = area_ids
+    report.settings.areas = area_ids
     if plan is not None:
-        report.settings["plan_id"] = plan.id
+        report.settings.plan_id = plan.id
     return report

@@ -212,8 +212,7 @@ def required_facts(template: str, folder: Path | None = None) -> frozenset[str]:
 
 def selected_areas(report: Report) -> list[AreaSpec]:
     """The sub-areas picked for the measures part, in the writer's order (unknown ids skipped)."""
-    ids = report.settings.get("areas") or []
-    return [area for area_id in ids if isinstance(area_id, str) and (area := area_by_id(area_id))]
+    return [area for area_id in report.settings.areas if (area := area_by_id(area_id))]
 
 
 def part_required_facts(report: Report, part_id: str) -> frozenset[str]:
@@ -229,8 +228,8 @@ def part_required_facts(report: Report, part_id: str) -> frozenset[str]:
 
 def report_plan(report: Report) -> Plan | None:
     """The plan the draft follows: chosen by id, else named in meta.plan, else in force that year."""
-    plan_id = report.settings.get("plan_id")
-    if isinstance(plan_id, str) and plan_id:
+    plan_id = report.settings.plan_id
+    if plan_id:
         return resolve_plan(report.meta.year, plan_id)
     if report.meta.plan:
         return plan_by_name(report.meta.plan)

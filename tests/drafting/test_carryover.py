@@ -71,7 +71,7 @@ def test_last_year_parts_kept_for_the_checklist(report) -> None:
     assert new.last_year["shortcomings"] == ["执法力量不足。"]  # the part heading repeats by design
     assert new.last_year["measures"][0].startswith("（一）加强学习")  # sub-headings carry text: kept
     assert new.facts == {}
-    assert new.settings["structure_confidence"]["leader_duty"] >= 0.85
+    assert new.settings.structure_confidence["leader_duty"] >= 0.85
     assert paragraph_states(new, "shortcomings") == [UNCHANGED]
     new.part("shortcomings").blocks[1].text = "执法人员持证率偏低，新进人员多，培训不足。"
     assert paragraph_states(new, "shortcomings") == [CHANGED]
@@ -160,7 +160,7 @@ def test_carried_draft_saves_loads_and_saves_again(report, tmp_path: Path) -> No
     save_draft(new, path)
     again = load_source(path)
     assert again.last_year == new.last_year and again.last_year_facts == new.last_year_facts
-    assert again.settings["structure_confidence"] == new.settings["structure_confidence"]
+    assert again.settings.structure_confidence == new.settings.structure_confidence
     save_draft(again, path)  # nested mappings read back from the file can be written again
     assert load_source(path).settings == again.settings
 
@@ -194,7 +194,7 @@ def test_plan_in_force_for_the_new_year(report) -> None:
     from drafting.data.plans import plan_for_year
 
     new, notes = carry_over(report, 2022)
-    assert new.meta.plan == plan_for_year(2022).name and new.settings["plan_id"] == plan_for_year(2022).id
+    assert new.meta.plan == plan_for_year(2022).name and new.settings.plan_id == plan_for_year(2022).id
     report.meta.plan = plan_for_year(2020).name
     new, notes = carry_over(report, 2022)
     assert any("纲要已由" in n.what for n in notes)
@@ -225,7 +225,6 @@ def test_paragraph_key_ignores_white_space_and_changes_with_any_edit() -> None:
 def test_confirmed_paragraph_is_stored_and_shown_as_confirmed(report) -> None:
     from drafting.lastyear.confirmations import (
         CONFIRMED,
-        CONFIRMED_KEY,
         UNCHANGED,
         carried_paragraphs,
         confirm_paragraphs,
@@ -237,14 +236,14 @@ def test_confirmed_paragraph_is_stored_and_shown_as_confirmed(report) -> None:
     assert paragraph_states(new, "shortcomings") == [UNCHANGED]
     assert confirm_paragraphs(new, ["执法力量不足。"]) == 1
     assert confirm_paragraphs(new, ["执法力量不足。"]) == 0  # once is enough
-    assert len(new.settings[CONFIRMED_KEY]) == 1
+    assert len(new.settings.confirmed_last_year) == 1
     assert paragraph_states(new, "shortcomings") == [CONFIRMED]
     assert carried_paragraphs(new, "shortcomings") == []
     # A confirmed paragraph edited later is simply judged again: here it is changed.
     new.part("shortcomings").blocks[1].text = "执法人员持证率偏低，新进人员多，培训不足。"
     assert paragraph_states(new, "shortcomings") == ["changed"]
     confirm_paragraphs(new, [])
-    assert new.settings[CONFIRMED_KEY] == []  # keys of paragraphs gone from the draft are dropped
+    assert new.settings.confirmed_last_year == []  # keys of paragraphs gone from the draft are dropped
 
 
 def test_confirmations_survive_save_and_load(report, tmp_path: Path) -> None:
@@ -275,13 +274,16 @@ def test_checker_skips_confirmed_paragraphs_only() -> None:
 
 
 def test_confirmations_setting_of_the_wrong_type_counts_as_none(report) -> None:
-    from drafting.lastyear.confirmations import CONFIRMED_KEY, confirmed_keys
+    from drafting.files.storage import dump_draft, load_draft_bytes
+    from drafting.lastyear.confirmations import confirmed_keys
 
     new, _ = carry_over(report, 2022)
-    new.settings[CONFIRMED_KEY] = "not a list"
-    assert confirmed_keys(new) == set()
-    new.settings[CONFIRMED_KEY] = [1, "abc"]
-    assert confirmed_keys(new) == {"abc"}
+    data = dump_draft(new)
+    assert b"\nsettings:\n" in data
+    not_a_list = data.replace(b"\nsettings:\n", b"\nsettings:\n  confirmed_last_year: not a list\n")
+    assert confirmed_keys(load_draft_bytes(not_a_list)) == set()
+    mixed = data.replace(b"\nsettings:\n", b"\nsettings:\n  confirmed_last_year:\n  - 1\n  - abc\n")
+    assert confirmed_keys(load_draft_bytes(mixed)) == {"abc"}
 
 
 def test_old_year_spans_in_one_paragraph() -> None:

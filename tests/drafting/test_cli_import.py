@@ -33,7 +33,7 @@ def test_sample_imported_for_next_year(name: str, tmp_path: Path) -> None:
     assert "2022" in draft.title and "2021" not in draft.title
     original = load_draft_or_source(source)
     assert [p.id for p in draft.parts] == [p.id for p in original.parts]
-    assert draft.last_year and draft.settings["carried_from_year"] == 2021
+    assert draft.last_year and draft.settings.carried_from_year == 2021
     assert not any("[bookmark" in b.text or "**" in b.text for _, b in draft.iter_blocks())
     assert _digest(source) == before
 

@@ -199,11 +199,11 @@ def test_a_list_shared_by_facts_and_settings_saves_readably(project: DraftProjec
     """yaml would write a shared list as an alias, which the strict loader refuses: the draft must stay readable."""
     items = ["执法不够规范——培训不足"]
     project.report.facts["shortcoming_items"] = items
-    project.report.settings["note"] = items
+    project.report.settings.extra["note"] = items
     project.generate("shortcomings")
     path = project.save(tmp_path / "shared.fzbg")
     assert "*id" not in path.read_text(encoding="utf-8")
-    assert DraftProject.open(path).report.settings["note"] == items
+    assert DraftProject.open(path).report.settings.extra["note"] == items
 
 
 def test_a_locked_draft_cannot_be_opened_or_overwritten_by_another_window(tmp_path: Path) -> None:

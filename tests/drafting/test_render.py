@@ -96,7 +96,7 @@ def test_measures_part_renders_picked_areas_in_the_writers_order() -> None:
     assert lines[0] == "一、主要举措和成效"
     assert lines[1] == "（一）深入开展法治宣传教育"
     assert "（二）健全行政执法工作体系" in lines
-    report.settings["areas"] = ["enforcement", "no_such_area", "pufa"]
+    report.settings.areas = ["enforcement", "no_such_area", "pufa"]
     lines = render_part(report, "measures").splitlines()
     assert lines[1] == "（一）健全行政执法工作体系"
     assert "（二）深入开展法治宣传教育" in lines
@@ -126,7 +126,7 @@ def test_part_required_facts_include_the_picked_areas() -> None:
     report = new_report("某某镇人民政府", 2024, "县委、县政府", areas=["pufa"])
     facts = part_required_facts(report, "measures")
     assert "pufa_events" in facts and "penalty_cases" not in facts
-    report.settings["areas"] = ["enforcement"]
+    report.settings.areas = ["enforcement"]
     assert "penalty_cases" in part_required_facts(report, "measures")
     assert "center_group_law_sessions" in part_required_facts(report, "leader_duty")
 

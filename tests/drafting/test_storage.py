@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from drafting.draft_settings import DraftSettings
 from drafting.errors import StorageError
 from drafting.files import atomic
 from drafting.files.storage import FORMAT_VERSION, dump_draft, load_draft_bytes, save_draft
@@ -25,7 +26,7 @@ def _report() -> Report:
         ],
         facts={"training_sessions": 12, "exam_pass_rate": 98.5, "problems": ["执法力量不足"]},
         last_year_facts={"training_sessions": 10},
-        settings={"areas": ["study", "pufa"]},
+        settings=DraftSettings(areas=["study", "pufa"]),
     )
 
 

@@ -156,7 +156,7 @@ def test_wording_follows_the_kind_of_organisation(org: str, party: str, leaders:
 
 def test_a_picked_area_without_facts_asks_for_its_data() -> None:
     report = report_with({"penalty_cases": 41})
-    report.settings["areas"] = ["enforcement", "pufa"]
+    report.settings.areas = ["enforcement", "pufa"]
     lines = render_part(report, "measures").splitlines()
     enforcement = lines[lines.index("（一）健全行政执法工作体系") + 1]
     pufa = lines[lines.index("（二）深入开展法治宣传教育") + 1]
@@ -164,7 +164,7 @@ def test_a_picked_area_without_facts_asks_for_its_data() -> None:
     assert "【请填写：本年度在这方面的具体做法、数据和成效】" in pufa
     # A zero is a fact too (本年度未制发…): the area is then not empty.
     report.facts = {"normative_docs_issued": 0}
-    report.settings["areas"] = ["rules"]
+    report.settings.areas = ["rules"]
     text = render_part(report, "measures")
     assert "本年度未制发行政规范性文件。" in text and "【请填写" not in text
 
@@ -230,7 +230,7 @@ def test_facts_areas_and_templates_agree() -> None:
 
 def test_last_years_figures_give_year_on_year_comparisons() -> None:
     report = report_with(typical_facts())
-    report.settings["areas"] = ["study", "disputes", "pufa"]
+    report.settings.areas = ["study", "disputes", "pufa"]
     assert "比上年" not in render_part(report, "measures")
     report.last_year_facts = {"training_sessions": 9, "disputes_received": 200, "disputes_resolved": 190,
                               "pufa_events": 36, "lawsuits": "x"}
