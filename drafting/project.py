@@ -15,7 +15,7 @@ import difflib
 import logging
 import uuid
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from drafting.data.facts import (
     FactCatalog,
@@ -35,6 +35,9 @@ from drafting.reading.sources import load_source, sniff_kind
 from drafting.reading.text_reader import read_source_bytes
 from drafting.writing.part_text import blocks_to_text, text_to_blocks
 from drafting.writing.render import part_heading, part_required_facts, render_part
+
+if TYPE_CHECKING:
+    from drafting.checklist.model import Finding
 
 logger = logging.getLogger(__name__)
 
@@ -208,6 +211,16 @@ class DraftProject:
                 break
         self.report.parts.insert(position, part)
         return part
+
+    def apply_fix(self, finding: Finding) -> bool:
+        """Apply a checklist finding's mechanical fix; False (nothing changed) when its text changed since."""
+        # Imported here: the checklist package loads its checkers, which the window defers until a check runs.
+        from drafting.checklist.fixes import apply_fix
+
+        if not apply_fix(self.report, finding):
+            return False
+        self._modified = True
+        return True
 
     # ---- facts ----
 

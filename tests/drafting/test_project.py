@@ -242,3 +242,19 @@ def test_last_years_figures_count_as_facts_for_regeneration(project: DraftProjec
     project.report.last_year_facts["training_sessions"] = 9
     pending = project.pending_regeneration("measures")
     assert pending is not None and "比上年增加3场" in pending[1]
+
+
+
+def test_apply_fix_changes_the_text_through_the_project_and_marks_it_modified(project: DraftProject,
+                                                                               tmp_path: Path) -> None:
+    from drafting.checklist import default_checklist
+
+    project.set_part_text("measures", "一、主要举措和成效\n加强法制宣传，共12次。")
+    project.save(tmp_path / "d.fzbg")
+    [finding] = [f for f in default_checklist().run(project.report) if f.rule == "fazhi-term"]
+    assert project.apply_fix(finding)
+    assert project.part_text("measures") == "一、主要举措和成效\n加强法治宣传，共12次。"
+    assert project.is_modified
+    project.save()
+    assert not project.apply_fix(finding)  # stale: the flagged words are gone, nothing changes
+    assert not project.is_modified and project.part_text("measures").endswith("加强法治宣传，共12次。")
