@@ -30,7 +30,7 @@ from drafting.errors import StorageError
 from drafting.files import recovery
 from drafting.files.draftlock import DraftLock
 from drafting.files.storage import save_draft
-from drafting.model import PART_IDS, STATUTORY, Part, Report
+from drafting.model import PART_IDS, STATUTORY, Block, Part, Report
 from drafting.reading.sources import load_source, sniff_kind
 from drafting.reading.text_reader import read_source_bytes
 from drafting.writing.part_text import blocks_to_text, text_to_blocks
@@ -186,11 +186,14 @@ class DraftProject:
         """Replace a part's text with what the editor holds."""
         if part_id not in PART_IDS:
             raise KeyError(part_id)
-        part = self._ensure_part(part_id)
         blocks = text_to_blocks(text)
         if part_id not in STATUTORY:
             for block in blocks:
                 block.level = 0  # the title or a date line is never a heading
+        self._set_blocks(part_id, blocks)
+
+    def _set_blocks(self, part_id: str, blocks: list[Block]) -> None:
+        part = self._ensure_part(part_id)
         if blocks_to_text(part.blocks) == blocks_to_text(blocks) and [b.level for b in part.blocks] == [
             b.level for b in blocks
         ]:
@@ -279,16 +282,16 @@ class DraftProject:
     # ---- generation ----
 
     def render(self, part_id: str) -> str:
-        """What generating the part would produce now, without applying it."""
-        return render_part(self.report, part_id)
+        """The text generating the part would produce now (as its editor shows it), without applying it."""
+        return blocks_to_text(render_part(self.report, part_id))
 
     def generate(self, part_id: str) -> str:
         """Fill the part from its template and remember the facts it was made from."""
-        text = self.render(part_id)
-        self.set_part_text(part_id, text)
+        blocks = render_part(self.report, part_id)
+        self._set_blocks(part_id, blocks)
         self._generated()[part_id] = GeneratedRecord(self._snapshot(part_id), self.part_text(part_id))
         self._modified = True
-        return text
+        return self.part_text(part_id)
 
     def _generated(self) -> dict[str, GeneratedRecord]:
         settings = self.report.settings

@@ -11,6 +11,9 @@ TemplateRenderError naming the template file and line.
 Template convention: a blank line separates paragraphs; the lines of one
 paragraph are joined without spaces (Chinese), so each sentence can sit on
 its own line inside an ``{% if %}`` and vanish when its fact is absent.
+A template marks a run-in heading by starting the paragraph with its GB/T 9704
+numbering (（一）…); the part heading and the sub-area headings are not in
+the templates: render_part places them at their levels.
 """
 
 from __future__ import annotations
@@ -34,8 +37,9 @@ from drafting.data.facts import default_fact_catalog, effective_facts
 from drafting.data.outline import default_outline
 from drafting.data.plans import Plan, plan_by_name, plan_for_year
 from drafting.errors import TemplateRenderError
-from drafting.model import STATUTORY, Report
+from drafting.model import STATUTORY, Block, Report
 from drafting.numbering import parse_numbering, standard_prefix
+from drafting.writing.part_text import text_to_blocks
 from drafting.writing.sandbox import (
     BUDGET,
     MAX_LOOP_DEPTH,
@@ -278,8 +282,14 @@ def part_heading(report: Report, part_id: str) -> str:
     return standard_prefix(1, number) + words
 
 
-def render_part(report: Report, part_id: str) -> str:
-    """The part's generated text: one paragraph per line, statutory parts led by their heading.
+def render_part(report: Report, part_id: str) -> list[Block]:
+    """The part's generated paragraphs, each at its level.
+
+    A statutory part is led by its level-1 heading; in the measures part each
+    picked sub-area starts with its level-2 heading. A paragraph a template
+    wrote gets the level its numbering gives, judged exactly as the part's
+    editor judges the same text (drafting.writing.part_text), so editing a
+    generated part keeps its headings. Frame parts (title, preamble) have none.
 
     Raises:
         TemplateRenderError: a template failed (names file and line).
@@ -287,19 +297,31 @@ def render_part(report: Report, part_id: str) -> str:
     """
     context = template_context(report)
     if part_id not in STATUTORY:
-        return render_template(PART_TEMPLATES[part_id], context)
-    lines = [part_heading(report, part_id)]
-    intro = render_template(PART_TEMPLATES[part_id], context)
-    if intro:
-        lines.append(intro)
+        return [Block(line) for line in render_template(PART_TEMPLATES[part_id], context).splitlines()]
+    produced: list[tuple[str, int | None]] = [(part_heading(report, part_id), 1)]
+    produced += [(line, None) for line in render_template(PART_TEMPLATES[part_id], context).splitlines()]
     if part_id == "measures":
         catalog = default_fact_catalog()
         plan = report_plan(report)
         for index, area in enumerate(selected_areas(report), start=1):
-            lines.append(standard_prefix(2, index) + area.heading_for(plan.id if plan else None))
             heading = area.heading_for(plan.id if plan else None)
+            produced.append((standard_prefix(2, index) + heading, 2))
             has_facts = any(context.get(spec.id) is not None for spec in catalog.for_group(area.fact_group))
             body = render_template(area.template, {**context, "area_heading": heading, "area_has_facts": has_facts})
-            if body:
-                lines.append(body)
-    return "\n".join(lines)
+            produced += [(line, None) for line in body.splitlines()]
+    return _leveled(produced)
+
+
+def _leveled(produced: list[tuple[str, int | None]]) -> list[Block]:
+    """Blocks for (text, level) pairs: a level given is kept, None is judged from the numbering.
+
+    Lines are stripped and blank ones dropped, as the editor does; the judging sees
+    all of them in order, since a heading's level can depend on the headings before it.
+    """
+    lines: list[tuple[str, int | None]] = []
+    for text, level in produced:
+        for number, line in enumerate(line for line in text.splitlines() if line.strip()):
+            lines.append((line.strip(), level if number == 0 else None))
+    judged = text_to_blocks("\n".join(text for text, _level in lines))
+    return [Block(block.text, block.level if level is None else level)
+            for (_text, level), block in zip(lines, judged, strict=True)]
