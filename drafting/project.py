@@ -2,16 +2,15 @@
 
 It holds the Report, where it is saved, whether it changed, and offers what
 the window does with it: set a part's text, set a fact from the form's raw
-text, generate a part from its template, tell a part's status, and offer a
-regeneration (never applied silently) when facts changed after the writer
-edited a generated text. Saving goes through drafting.files.storage (atomic, .bak);
-a file that was imported (.txt, .docx) is never overwritten.
+text, generate a part from its template, tell a part's status, apply a
+checklist fix, and say whether a part should be regenerated (the rule is in
+drafting.generation: the writer's own words are never replaced without asking).
+Saving goes through drafting.files.storage (atomic, .bak); a file that was
+imported (.txt, .docx) is never overwritten.
 """
 
 from __future__ import annotations
 
-import copy
-import difflib
 import logging
 import uuid
 from pathlib import Path
@@ -25,11 +24,11 @@ from drafting.data.facts import (
     format_fact,
     parse_fact,
 )
-from drafting.draft_settings import GeneratedRecord
 from drafting.errors import StorageError
 from drafting.files import recovery
 from drafting.files.draftlock import DraftLock
 from drafting.files.storage import save_draft
+from drafting.generation import Regeneration, record_generation, regeneration
 from drafting.model import PART_IDS, STATUTORY, Block, Part, Report
 from drafting.reading.sources import load_source, sniff_kind
 from drafting.reading.text_reader import read_source_bytes
@@ -287,50 +286,23 @@ class DraftProject:
 
     def generate(self, part_id: str) -> str:
         """Fill the part from its template and remember the facts it was made from."""
-        blocks = render_part(self.report, part_id)
-        self._set_blocks(part_id, blocks)
-        self._generated()[part_id] = GeneratedRecord(self._snapshot(part_id), self.part_text(part_id))
+        self._set_blocks(part_id, render_part(self.report, part_id))
+        text = self.part_text(part_id)
+        record_generation(self.report, self.catalog, part_id, text)
         self._modified = True
-        return self.part_text(part_id)
+        return text
 
-    def _generated(self) -> dict[str, GeneratedRecord]:
-        settings = self.report.settings
-        if not settings.is_set("generated"):
-            # Drafts have always recorded the (empty) table once generation was first looked at:
-            # setting it here keeps the file written the same.
-            settings.generated = {}
-        return settings.generated
+    def regeneration(self, part_id: str, *, requested: bool = False) -> Regeneration:
+        """What to do with the part's text: apply the newly generated text, ask first, or nothing.
 
-    def _snapshot(self, part_id: str) -> dict[str, Any]:
-        facts = self.effective_facts()
-        # Deep copies: the snapshot must not share lists with report.facts (a later edit would change both).
-        snapshot: dict[str, Any] = {
-            fid: copy.deepcopy(facts.get(fid)) for fid in sorted(part_required_facts(self.report, part_id))
-        }
-        last = effective_facts(self.catalog, self.report.last_year_facts)
-        snapshot["_last"] = {fid: copy.deepcopy(last[fid]) for fid in snapshot if last.get(fid) is not None}
-        snapshot["_meta"] = [self.report.meta.org, self.report.meta.year, self.report.meta.plan]
-        if part_id == "measures":
-            snapshot["_areas"] = self.area_ids
-        return snapshot
+        requested: the writer pressed 按事实生成; otherwise the window asks after a change
+        whether the facts now give another text (see drafting.generation.regeneration).
 
-    def facts_changed_since_generation(self, part_id: str) -> bool:
-        record = self._generated().get(part_id)
-        return record is not None and record.facts != self._snapshot(part_id)
-
-    def text_edited_since_generation(self, part_id: str) -> bool:
-        record = self._generated().get(part_id)
-        return record is not None and record.text != self.part_text(part_id)
-
-    def pending_regeneration(self, part_id: str) -> tuple[str, str] | None:
-        """(current text, text the facts would give now) when facts changed after the
-        text was generated and the writer has edited it since; the window offers it
-        with a diff and applies it only if the writer agrees."""
-        if not (self.facts_changed_since_generation(part_id) and self.text_edited_since_generation(part_id)):
-            return None
-        new_text = self.render(part_id)
-        old_text = self.part_text(part_id)
-        return (old_text, new_text) if new_text != old_text else None
+        Raises:
+            DraftingError: a template failed.
+        """
+        return regeneration(self.report, self.catalog, part_id, self.part_text(part_id),
+                            lambda: self.render(part_id), requested=requested)
 
     # ---- status ----
 
@@ -380,11 +352,6 @@ class DraftProject:
 
     def heading_for(self, part_id: str) -> str:
         return part_heading(self.report, part_id)
-
-
-def diff_lines(old: str, new: str) -> list[str]:
-    """Unified diff of two part texts, line by line (one paragraph per line)."""
-    return list(difflib.unified_diff(old.splitlines(), new.splitlines(), "当前文字", "按事实重新生成", lineterm="", n=1))
 
 
 def _same_file(a: Path, b: Path) -> bool:
