@@ -5,7 +5,8 @@ statutory parts, ``signature``, ``date``), each holding blocks: headings of
 level 1-4 and paragraphs (level 0). A block's text is kept exactly as written,
 numbering prefix included ("一、主要举措和成效"), so nothing the writer typed is
 rewritten behind their back. Facts entered in the window and last year's
-text travel with the report as plain dicts.
+text travel with the report as plain dicts; per-draft choices as a
+drafting.draft_settings.DraftSettings.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
+
+from drafting.draft_settings import DraftSettings
 
 #: The frame parts around the statutory ones, in document order.
 FRAME_BEFORE = ("title", "addressee", "preamble")
@@ -100,7 +103,7 @@ class Report:
     facts: dict[str, Any] = field(default_factory=dict)
     last_year_facts: dict[str, Any] = field(default_factory=dict)
     last_year: dict[str, list[str]] = field(default_factory=dict)
-    settings: dict[str, Any] = field(default_factory=dict)
+    settings: DraftSettings = field(default_factory=DraftSettings)
 
     def part(self, part_id: str) -> Part | None:
         """The first part with this id, or None."""

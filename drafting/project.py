@@ -2,20 +2,19 @@
 
 It holds the Report, where it is saved, whether it changed, and offers what
 the window does with it: set a part's text, set a fact from the form's raw
-text, generate a part from its template, tell a part's status, and offer a
-regeneration (never applied silently) when facts changed after the writer
-edited a generated text. Saving goes through drafting.files.storage (atomic, .bak);
-a file that was imported (.txt, .docx) is never overwritten.
+text, generate a part from its template, tell a part's status, apply a
+checklist fix, and say whether a part should be regenerated (the rule is in
+drafting.generation: the writer's own words are never replaced without asking).
+Saving goes through drafting.files.storage (atomic, .bak); a file that was
+imported (.txt, .docx) is never overwritten.
 """
 
 from __future__ import annotations
 
-import copy
-import difflib
 import logging
 import uuid
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from drafting.data.facts import (
     FactCatalog,
@@ -29,11 +28,15 @@ from drafting.errors import StorageError
 from drafting.files import recovery
 from drafting.files.draftlock import DraftLock
 from drafting.files.storage import save_draft
-from drafting.model import PART_IDS, STATUTORY, Part, Report
+from drafting.generation import Regeneration, record_generation, regeneration
+from drafting.model import PART_IDS, STATUTORY, Block, Part, Report
 from drafting.reading.sources import load_source, sniff_kind
 from drafting.reading.text_reader import read_source_bytes
-from drafting.writing.part_text import blocks_to_text, renumber_level1, text_to_blocks
+from drafting.writing.part_text import blocks_to_text, text_to_blocks
 from drafting.writing.render import part_heading, part_required_facts, render_part
+
+if TYPE_CHECKING:
+    from drafting.checklist.model import Finding
 
 logger = logging.getLogger(__name__)
 
@@ -182,11 +185,14 @@ class DraftProject:
         """Replace a part's text with what the editor holds."""
         if part_id not in PART_IDS:
             raise KeyError(part_id)
-        part = self._ensure_part(part_id)
         blocks = text_to_blocks(text)
         if part_id not in STATUTORY:
             for block in blocks:
                 block.level = 0  # the title or a date line is never a heading
+        self._set_blocks(part_id, blocks)
+
+    def _set_blocks(self, part_id: str, blocks: list[Block]) -> None:
+        part = self._ensure_part(part_id)
         if blocks_to_text(part.blocks) == blocks_to_text(blocks) and [b.level for b in part.blocks] == [
             b.level for b in blocks
         ]:
@@ -208,11 +214,15 @@ class DraftProject:
         self.report.parts.insert(position, part)
         return part
 
-    def renumber_headings(self) -> int:
-        changed = renumber_level1(self.report)
-        if changed:
-            self._modified = True
-        return changed
+    def apply_fix(self, finding: Finding) -> bool:
+        """Apply a checklist finding's mechanical fix; False (nothing changed) when its text changed since."""
+        # Imported here: the checklist package loads its checkers, which the window defers until a check runs.
+        from drafting.checklist.fixes import apply_fix
+
+        if not apply_fix(self.report, finding):
+            return False
+        self._modified = True
+        return True
 
     # ---- facts ----
 
@@ -261,84 +271,53 @@ class DraftProject:
 
     @property
     def area_ids(self) -> list[str]:
-        return list(self.report.settings.get("areas") or [])
+        return list(self.report.settings.areas)
 
     def set_areas(self, area_ids: list[str]) -> None:
         if area_ids != self.area_ids:
-            self.report.settings["areas"] = list(area_ids)
+            self.report.settings.areas = list(area_ids)
             self._modified = True
 
     # ---- generation ----
 
     def render(self, part_id: str) -> str:
-        """What generating the part would produce now, without applying it."""
-        return render_part(self.report, part_id)
+        """The text generating the part would produce now (as its editor shows it), without applying it."""
+        return blocks_to_text(render_part(self.report, part_id))
 
     def generate(self, part_id: str) -> str:
         """Fill the part from its template and remember the facts it was made from."""
-        text = self.render(part_id)
-        self.set_part_text(part_id, text)
-        self._generated()[part_id] = {"facts": self._snapshot(part_id), "text": self.part_text(part_id)}
+        self._set_blocks(part_id, render_part(self.report, part_id))
+        text = self.part_text(part_id)
+        record_generation(self.report, self.catalog, part_id, text)
         self._modified = True
         return text
 
-    def _generated(self) -> dict[str, Any]:
-        generated = self.report.settings.get("generated")
-        if not isinstance(generated, dict):
-            generated = {}
-            self.report.settings["generated"] = generated
-        return generated
+    def regeneration(self, part_id: str, *, requested: bool = False) -> Regeneration:
+        """What to do with the part's text: apply the newly generated text, ask first, or nothing.
 
-    def _snapshot(self, part_id: str) -> dict[str, Any]:
-        facts = self.effective_facts()
-        # Deep copies: the snapshot must not share lists with report.facts (a later edit would change both).
-        snapshot: dict[str, Any] = {
-            fid: copy.deepcopy(facts.get(fid)) for fid in sorted(part_required_facts(self.report, part_id))
-        }
-        last = effective_facts(self.catalog, self.report.last_year_facts)
-        snapshot["_last"] = {fid: copy.deepcopy(last[fid]) for fid in snapshot if last.get(fid) is not None}
-        snapshot["_meta"] = [self.report.meta.org, self.report.meta.year, self.report.meta.plan]
-        if part_id == "measures":
-            snapshot["_areas"] = self.area_ids
-        return snapshot
+        requested: the writer pressed 按事实生成; otherwise the window asks after a change
+        whether the facts now give another text (see drafting.generation.regeneration).
 
-    def facts_changed_since_generation(self, part_id: str) -> bool:
-        record = self._generated().get(part_id)
-        return isinstance(record, dict) and record.get("facts") != self._snapshot(part_id)
-
-    def text_edited_since_generation(self, part_id: str) -> bool:
-        record = self._generated().get(part_id)
-        return isinstance(record, dict) and record.get("text") != self.part_text(part_id)
-
-    def pending_regeneration(self, part_id: str) -> tuple[str, str] | None:
-        """(current text, text the facts would give now) when facts changed after the
-        text was generated and the writer has edited it since; the window offers it
-        with a diff and applies it only if the writer agrees."""
-        if not (self.facts_changed_since_generation(part_id) and self.text_edited_since_generation(part_id)):
-            return None
-        new_text = self.render(part_id)
-        old_text = self.part_text(part_id)
-        return (old_text, new_text) if new_text != old_text else None
-
-    def regeneration_diff(self, part_id: str) -> list[str]:
-        """The pending regeneration as unified-diff lines ("-" current, "+" new), or []."""
-        pending = self.pending_regeneration(part_id)
-        return diff_lines(*pending) if pending else []
+        Raises:
+            DraftingError: a template failed.
+        """
+        return regeneration(self.report, self.catalog, part_id, self.part_text(part_id),
+                            lambda: self.render(part_id), requested=requested)
 
     # ---- status ----
 
     def is_done(self, part_id: str) -> bool:
-        return part_id in (self.report.settings.get("done") or [])
+        return part_id in self.report.settings.done
 
     def set_done(self, part_id: str, done: bool = True) -> None:
-        current = list(self.report.settings.get("done") or [])
+        current = list(self.report.settings.done)
         if done and part_id not in current:
             current.append(part_id)
         elif not done and part_id in current:
             current.remove(part_id)
         else:
             return
-        self.report.settings["done"] = current
+        self.report.settings.done = current
         self._modified = True
 
     def part_status(self, part_id: str) -> str:
@@ -373,11 +352,6 @@ class DraftProject:
 
     def heading_for(self, part_id: str) -> str:
         return part_heading(self.report, part_id)
-
-
-def diff_lines(old: str, new: str) -> list[str]:
-    """Unified diff of two part texts, line by line (one paragraph per line)."""
-    return list(difflib.unified_diff(old.splitlines(), new.splitlines(), "当前文字", "按事实重新生成", lineterm="", n=1))
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from drafting.model import Report
-    from drafting.project import DraftProject
 
 #: (part id, the part's text as its editor shows it), in document order.
 PartTexts = Iterable[tuple[str, str]]
@@ -175,24 +174,6 @@ def report_texts(report: Report) -> list[tuple[str, str]]:
             seen.add(part.id)
             texts.append((part.id, blocks_to_text(part.blocks)))
     return texts
-
-
-def find_in_report(report: Report, query: str, *, case_sensitive: bool = False) -> list[Match]:
-    """Every occurrence of query in the report, in document order."""
-    return find_all(report_texts(report), query, case_sensitive=case_sensitive)
-
-
-def replace_in_project(project: DraftProject, query: str, replacement: str, *,
-                       case_sensitive: bool = False) -> Replacement:
-    """Replace every occurrence in the project's report through DraftProject (marks it modified).
-
-    The window does not use this: it applies replace_all's texts through the part
-    editors so that Ctrl+Z undoes them. This is the same operation without a screen.
-    """
-    result = replace_all(report_texts(project.report), query, replacement, case_sensitive=case_sensitive)
-    for part_id, text in result.texts.items():
-        project.set_part_text(part_id, text)
-    return result
 
 
 def _matches(part_id: str, text: str, pattern: re.Pattern[str]) -> list[Match]:

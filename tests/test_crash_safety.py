@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from drafting.files.storage import load_draft
+from drafting.reading.sources import load_source
 from tests.conftest import REPO_ROOT
 
 _SAVER = """
@@ -46,7 +46,7 @@ def test_kill_during_save_never_leaves_a_damaged_draft(tmp_path: Path) -> None:
             proc.wait()
         if not path.exists():
             continue  # killed before the first save finished: nothing half-written either
-        report = load_draft(path)
+        report = load_source(path)
         assert report.meta.org in ("版本甲", "版本乙")
         tag = report.meta.org[-1]
         blocks = report.part("measures").blocks  # type: ignore[union-attr]

@@ -221,11 +221,7 @@ class FindingsPanel(QWidget):
         self.fix_requested.emit(finding)
         if self.project is None:
             return
-        from drafting.checklist.fixes import apply_fix
-
-        if apply_fix(self.project.report, finding):
-            if hasattr(self.project, "mark_modified"):
-                self.project.mark_modified()
+        if self.project.apply_fix(finding):
             self.fix_applied.emit(finding)
             self.check_now()
         else:

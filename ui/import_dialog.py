@@ -203,7 +203,7 @@ def start_from_last_year(parent: QWidget | None) -> tuple[Report, Path] | None:
         return None
     finally:
         dialog.deleteLater()
-    report.settings["started_from"] = path.name
-    report.settings["import_notes"] = [str(note) for note in [*imported.cleanup, *notes]]
+    report.settings.started_from = path.name
+    report.settings.import_notes = [str(note) for note in [*imported.cleanup, *notes]]
     logger.info("started a %s draft from %s", report.meta.year, path.name)
     return report, path

@@ -97,7 +97,7 @@ class LastYearView(QWidget):
                 item.setBackground(QBrush(color.darker(_SHADE) if row % 2 else color))
                 item.setToolTip(UNCHANGED_TIP if state == UNCHANGED else CONFIRMED_TIP)
             self.paragraph_list.addItem(item)
-        year = report.settings.get("carried_from_year", "去")
+        year = report.settings.carried_from_year or "去"
         confirmed = states.count(CONFIRMED)
         self.title_label.setText(f"{year} 年的内容（只读）：{len(texts)} 段，其中 {states.count(UNCHANGED)} 段"
                                  f"在草稿中仍未修改" + (f"，{confirmed} 段已确认沿用" if confirmed else "") + "。")
@@ -214,7 +214,7 @@ def panes_for(report: Report, part_ids: tuple[str, ...], editors: dict[str, Part
     """
     if not report.last_year:
         return {}
-    old_year = report.settings.get("carried_from_year")
+    old_year = report.settings.carried_from_year
     panes = {}
     for part_id in part_ids:
         if part_id not in CARRIED_PARTS or part_id not in editors:

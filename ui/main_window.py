@@ -157,7 +157,7 @@ class MainWindow(QMainWindow):
         report, source = result
         project = DraftProject(report, None, source_path=source)
         project.mark_modified()
-        old = report.settings.get("carried_from_year", "去")
+        old = report.settings.carried_from_year or "去"
         note = (f"已从“{source.name}”（{old} 年）开始 {report.meta.year} 年的新草稿。各部分左侧是去年的内容："
                 "标为【未改】的段落请改写或确认沿用，正文中黄底的年份请核对。")
         if not self._open_new_draft(project, note, 20000):

@@ -31,8 +31,9 @@ from drafting.data.areas import areas_for_year
 from drafting.data.facts import computed_facts
 from drafting.data.outline import default_outline
 from drafting.errors import DraftingError
+from drafting.generation import NOTHING, Regeneration
 from drafting.numbering import standard_prefix
-from drafting.project import DraftProject, diff_lines
+from drafting.project import DraftProject
 from drafting.writing.render import PART_TEMPLATES
 from ui import dialogs, messages
 from ui.fact_form import FactForm
@@ -54,7 +55,7 @@ class AreaPicker(QWidget):
     def __init__(self, project: DraftProject, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         report = project.report
-        plan_id = report.settings.get("plan_id")
+        plan_id = report.settings.plan_id
         offered = areas_for_year(report.meta.year, plan_id)
         chosen = project.area_ids
         by_id = {a.id: a for a in offered}
@@ -239,7 +240,7 @@ class PartPage(QWidget):
             self.area_toolbox.removeItem(0)
             widget.deleteLater()
         self.forms = []
-        plan_id = self.project.report.settings.get("plan_id")
+        plan_id = self.project.report.settings.plan_id
         offered = {a.id: a for a in areas_for_year(self.project.report.meta.year, plan_id)}
         for index, area_id in enumerate(self.project.area_ids, start=1):
             area = offered.get(area_id)
@@ -324,27 +325,15 @@ class PartPage(QWidget):
     def _on_generate_button_clicked(self) -> None:
         for part_id in self.generatable:
             try:
-                new_text = self.project.render(part_id)
+                decision = self.project.regeneration(part_id, requested=True)
             except DraftingError as exc:
                 messages.show_error(self, exc)
                 return
-            current = self.project.part_text(part_id)
-            if self._has_own_text(part_id) and new_text != current:
-                diff = "\n".join(diff_lines(current, new_text))
-                if not dialogs.confirm_regenerate(self, diff):
-                    continue
+            if decision.asks and not dialogs.confirm_regenerate(self, "\n".join(decision.diff())):
+                continue
             self._apply_generation(part_id)
         self.update_banner()
         self.changed.emit()
-
-    def _has_own_text(self, part_id: str) -> bool:
-        """The writer's own words are in the part: text beyond the bare heading, not from the template."""
-        if self.project.text_edited_since_generation(part_id):
-            return True
-        if part_id in self.project.report.settings.get("generated", {}):
-            return False
-        part = self.project.report.part(part_id)
-        return bool(part and any(b.text.strip() and b.level != 1 for b in part.blocks)) and part_id != "title"
 
     def _apply_generation(self, part_id: str) -> None:
         try:
@@ -355,21 +344,22 @@ class PartPage(QWidget):
         # Through the undo stack, so Ctrl+Z brings back what was there.
         self.editors[part_id].replace_text(self.project.part_text(part_id))
 
-    def pending_parts(self) -> list[str]:
-        """Parts whose facts changed since they were generated and whose new text differs."""
+    def pending_regenerations(self) -> list[Regeneration]:
+        """The project's regeneration decisions for the parts whose facts now give another text."""
         pending = []
         for part_id in self.generatable:
             try:
-                if self.project.facts_changed_since_generation(part_id) and \
-                        self.project.render(part_id) != self.project.part_text(part_id):
-                    pending.append(part_id)
+                decision = self.project.regeneration(part_id)
             except DraftingError:
                 logger.warning("cannot render %s for the regeneration check", part_id)
+                continue
+            if decision.action != NOTHING:
+                pending.append(decision)
         return pending
 
     def update_banner(self) -> None:
-        pending = self.pending_parts()
-        edited = any(self.project.text_edited_since_generation(pid) for pid in pending)
+        pending = self.pending_regenerations()
+        edited = any(decision.asks for decision in pending)
         self.banner_label.setText(
             "事实已修改，而这部分文字生成后您也改过。可以先看看按新事实会有哪些变化，再决定是否重新生成。"
             if edited else "事实已修改，这一部分的文字可以按新事实更新。"
@@ -378,11 +368,10 @@ class PartPage(QWidget):
         self.banner.setVisible(bool(pending))
 
     def _on_regenerate_button_clicked(self) -> None:
-        for part_id in self.pending_parts():
-            pending = self.project.pending_regeneration(part_id)
-            if pending is not None and not dialogs.confirm_regenerate(self, "\n".join(diff_lines(*pending))):
+        for decision in self.pending_regenerations():
+            if decision.asks and not dialogs.confirm_regenerate(self, "\n".join(decision.diff())):
                 continue
-            self._apply_generation(part_id)
+            self._apply_generation(decision.part_id)
         self.update_banner()
         self.changed.emit()
 

@@ -28,11 +28,6 @@ class Checklist:
         self.rules = tuple(rules)
         self.checkers: list[Checker] = [CHECKERS[rule.kind](rule) for rule in self.rules if rule.enabled]
 
-    @property
-    def uses_words(self) -> bool:
-        """True when some rule needs jieba (the window warms it up in the background)."""
-        return any(checker.USES_WORDS for checker in self.checkers)
-
     def run(self, report: Report) -> list[Finding]:
         view = ReportView(report)
         found: set[Finding] = set()

@@ -72,9 +72,6 @@ class RuleSpec:
                 self, "params_key", json.dumps(self.params or {}, ensure_ascii=False, sort_keys=True, default=str)
             )
 
-    def applies_to(self, part_id: str | None) -> bool:
-        return not self.parts or part_id in self.parts
-
 
 @dataclass(frozen=True)
 class Finding:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +21,6 @@ logger = logging.getLogger(__name__)
 
 _lock = threading.Lock()
 _tokenizer: Any = None
-_load_seconds: float | None = None
 
 
 def userdict_path() -> Path:
@@ -38,12 +36,11 @@ def _cache_dir() -> Path:
 
 def tokenizer() -> Any:
     """The one jieba Tokenizer of this process, loading it on first use."""
-    global _tokenizer, _load_seconds
+    global _tokenizer
     if _tokenizer is not None:
         return _tokenizer
     with _lock:
         if _tokenizer is None:
-            started = time.perf_counter()
             import jieba
 
             jieba.setLogLevel(logging.WARNING)
@@ -60,18 +57,12 @@ def tokenizer() -> Any:
                 # An open file, not a path: jieba leaves a path's file open (ResourceWarning).
                 with userdict.open("rb") as handle:
                     tok.load_userdict(handle)
-            _load_seconds = time.perf_counter() - started
             _tokenizer = tok
     return _tokenizer
 
 
 def is_loaded() -> bool:
     return _tokenizer is not None
-
-
-def load_seconds() -> float | None:
-    """How long the one-time load took in this process (None before it happened)."""
-    return _load_seconds
 
 
 def warm_up_in_background() -> threading.Thread:

@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
 
     imported = read_last_year(source)
     new, notes = carry_over(imported.report, args.year)
-    new.settings["started_from"] = source.name
+    new.settings.started_from = source.name
     outline = default_outline()
     out = sys.stdout
     old_year = imported.report.meta.year

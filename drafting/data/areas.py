@@ -30,7 +30,7 @@ class AreaSpec:
     """One sub-area of the measures part.
 
     Attributes:
-        id: English id, stored in Report.settings["areas"].
+        id: English id, stored in Report.settings.areas.
         name: what the picker shows.
         heading: the heading when no known plan applies.
         heading_by_plan: plan id -> the heading as that plan words it; the plans listed
@@ -234,6 +234,3 @@ def area_by_id(area_id: str) -> AreaSpec | None:
             return area
     return None
 
-
-#: The name the window's brief uses for the default pick.
-default_selection = default_area_ids

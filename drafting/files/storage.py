@@ -3,19 +3,27 @@
 Saved atomically (temp file + replace) with the previous version kept as
 NAME.bak; loaded with validation. A draft is recognised by its content (the
 ``format`` key), never by its file name. Chinese stays readable in the file.
+
+The ``settings:`` mapping becomes a DraftSettings: a value of the wrong type
+(a hand edit, an old draft) falls back to the default with a logged warning;
+a key this version does not know is kept as read and written back unchanged.
 """
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from drafting.draft_settings import SETTING_NAMES, DraftSettings, GeneratedRecord
 from drafting.errors import StorageError
 from drafting.files.atomic import atomic_write_bytes
 from drafting.model import PART_IDS, Block, Part, Report, ReportMeta
 from drafting.yamlio import LineDict, YamlSyntaxError, parse_yaml_text
+
+logger = logging.getLogger(__name__)
 
 FORMAT_NAME = "fazhi-report-draft"
 FORMAT_VERSION = 1
@@ -44,8 +52,75 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "facts": report.facts,
         "last_year_facts": report.last_year_facts,
         "last_year": report.last_year,
-        "settings": report.settings,
+        "settings": settings_to_dict(report.settings),
     }
+
+
+def settings_to_dict(settings: DraftSettings) -> dict[str, Any]:
+    """The settings as the draft file's ``settings:`` mapping: only those set, in the order set."""
+    result: dict[str, Any] = {}
+    for name in settings.names_to_write():
+        if name not in SETTING_NAMES:
+            result[name] = settings.extra[name]
+        elif name == "generated":
+            result[name] = {pid: {"facts": r.facts, "text": r.text} for pid, r in settings.generated.items()}
+        else:
+            result[name] = getattr(settings, name)
+    return result
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+#: What each plain setting must be in the file; anything else falls back to the default.
+_SETTING_CHECKS: dict[str, Any] = {
+    "plan_id": lambda v: v is None or isinstance(v, str),
+    "carried_from_year": lambda v: v is None or (isinstance(v, int) and not isinstance(v, bool)),
+    "started_from": lambda v: isinstance(v, str),
+    "doc_number": lambda v: isinstance(v, str),
+}
+#: Settings that are lists of text: a list keeps its text items (as the readers always skipped the others).
+_TEXT_LISTS = ("areas", "done", "confirmed_last_year", "import_notes")
+
+
+def settings_from_dict(raw: dict[str, Any], name: str = "草稿") -> DraftSettings:
+    """The settings read from a draft file's ``settings:`` mapping (see the module docstring)."""
+    settings = DraftSettings()
+    for key, value in raw.items():
+        if key not in SETTING_NAMES:
+            settings.extra[key] = value
+            settings.order.append(key)
+        elif key == "generated":
+            records = _generated_records(value, name)
+            if records is not None:
+                settings.generated = records
+        elif key in _TEXT_LISTS and isinstance(value, list):
+            kept = [item for item in value if isinstance(item, str)]
+            if len(kept) != len(value):
+                logger.warning("draft %s: setting %s holds items that are not text, dropped", name, key)
+            setattr(settings, key, kept)
+        elif key == "structure_confidence" and isinstance(value, dict):
+            settings.structure_confidence = {k: x for k, x in value.items() if isinstance(k, str) and _is_number(x)}
+        elif key in _SETTING_CHECKS and _SETTING_CHECKS[key](value):
+            setattr(settings, key, value)
+        else:
+            logger.warning("draft %s: setting %s has a value of the wrong type, ignored: %r", name, key, value)
+    return settings
+
+
+def _generated_records(value: Any, name: str) -> dict[str, GeneratedRecord] | None:
+    if not isinstance(value, dict):
+        logger.warning("draft %s: setting generated is not a mapping, ignored", name)
+        return None
+    records = {}
+    for part_id, record in value.items():
+        if (isinstance(record, dict) and set(record) == {"facts", "text"} and isinstance(record["facts"], dict)
+                and isinstance(record["text"], str)):
+            records[part_id] = GeneratedRecord(record["facts"], record["text"])
+        else:
+            logger.warning("draft %s: generation record of part %s is damaged, ignored", name, part_id)
+    return records
 
 
 def _key(level: int) -> str:
@@ -107,17 +182,6 @@ def load_draft_bytes(data: bytes, name: str = "草稿") -> Report:
     return report_from_dict(raw, name)
 
 
-def load_draft(path: Path) -> Report:
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise StorageError(f"找不到草稿“{path}”。请检查文件名和路径。") from None
-    except OSError as exc:
-        raise StorageError(f"无法读取草稿“{path}”（{exc.strerror}）。") from None
-    return load_draft_bytes(data, path.name)
-
-
 def report_from_dict(raw: Any, name: str = "草稿") -> Report:
     """Validate and build a Report from the parsed draft data."""
 
@@ -173,7 +237,7 @@ def report_from_dict(raw: Any, name: str = "草稿") -> Report:
         facts=dict(facts),
         last_year_facts=dict(last_year_facts),
         last_year=dict(last_year),
-        settings=dict(settings),
+        settings=settings_from_dict(settings, name),
     )
 
 

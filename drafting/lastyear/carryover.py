@@ -81,9 +81,10 @@ def carry_over(report: Report, year: int, table: FigureTable | None = None) -> t
     # The part headings repeat every year by design; frame parts (title, signature) too.
     new.last_year = {part.id: [b.text for b in part.blocks if b.text.strip() and b.level != 1]
                      for part in report.parts if part.id in ("preamble", *STATUTORY)}
-    new.settings = {"carried_from_year": old, "structure_confidence": part_confidence(report)}
-    if isinstance(report.settings.get("areas"), list):
-        new.settings["areas"] = list(report.settings["areas"])
+    new.settings.carried_from_year = old
+    new.settings.structure_confidence = part_confidence(report)
+    if report.settings.is_set("areas"):
+        new.settings.areas = list(report.settings.areas)
     _choose_plan(new, report, notes)
     for part in new.parts:
         for block in part.blocks:
@@ -130,21 +131,7 @@ def _choose_plan(new: Report, report: Report, notes: list[CarryNote]) -> None:
     if report.meta.plan and report.meta.plan != plan.name:
         notes.append(CarryNote("year", "", 0, f"所依据的纲要已由《{report.meta.plan}》改为《{plan.name}》。"))
     new.meta.plan = plan.name
-    new.settings["plan_id"] = plan.id
-
-
-def old_year_mentions(report: Report) -> list[tuple[str, int, int, int]]:
-    """Where the draft still names last year's year: (part id, block index, start, end) for highlighting."""
-    old = report.settings.get("carried_from_year")
-    if not isinstance(old, int):
-        return []
-    found = []
-    for part in report.parts:
-        if part.id not in ("preamble", *STATUTORY):
-            continue
-        for index, block in enumerate(part.blocks):
-            found += [(part.id, index, start, end) for start, end in old_year_spans(block.text, old)]
-    return found
+    new.settings.plan_id = plan.id
 
 
 def old_year_spans(text: str, old_year: int) -> list[tuple[int, int]]:

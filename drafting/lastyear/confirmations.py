@@ -1,6 +1,6 @@
 """The writer's confirmations that a paragraph carried over from last year is kept on purpose.
 
-Stored in the draft as Report.settings["confirmed_last_year"]: stable keys of
+Stored in the draft as Report.settings.confirmed_last_year: stable keys of
 the confirmed paragraphs' wording, so any later edit makes the paragraph an
 ordinary changed one. The checklist rule copied-from-last-year and the window's
 last-year pane skip confirmed paragraphs. Pure Python, no heavy imports.
@@ -15,9 +15,6 @@ from drafting.data.figure_table import default_figure_table
 from drafting.lastyear.similarity import is_similar
 from drafting.model import Report
 
-#: Report.settings key: stable keys of draft paragraphs the writer confirmed as carried over on purpose.
-CONFIRMED_KEY = "confirmed_last_year"
-
 
 def paragraph_key(text: str) -> str:
     """A stable key of a paragraph's wording (white space ignored): any edit gives a new key."""
@@ -25,9 +22,8 @@ def paragraph_key(text: str) -> str:
 
 
 def confirmed_keys(report: Report) -> set[str]:
-    """Keys of the paragraphs the writer confirmed (an unreadable setting counts as none)."""
-    keys = report.settings.get(CONFIRMED_KEY) or []
-    return {k for k in keys if isinstance(k, str)} if isinstance(keys, list) else set()
+    """Keys of the paragraphs the writer confirmed."""
+    return set(report.settings.confirmed_last_year)
 
 
 def is_confirmed(report: Report, text: str) -> bool:
@@ -42,7 +38,7 @@ def confirm_paragraphs(report: Report, texts: list[str]) -> int:
     present = {paragraph_key(b.text) for _part, b in report.iter_blocks() if b.text.strip()}
     keys = confirmed_keys(report) & present
     new = {paragraph_key(t) for t in texts if t.strip()} - keys
-    report.settings[CONFIRMED_KEY] = sorted(keys | new)
+    report.settings.confirmed_last_year = sorted(keys | new)
     return len(new)
 
 

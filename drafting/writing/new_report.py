@@ -79,7 +79,7 @@ def new_report(
     report.parts.append(Part("signature", [Block(org)]))
     day = date or default_report_date(year)
     report.parts.append(Part("date", [Block(format_date(day.year, day.month, day.day))]))
-    report.settings["areas"] = area_ids
+    report.settings.areas = area_ids
     if plan is not None:
-        report.settings["plan_id"] = plan.id
+        report.settings.plan_id = plan.id
     return report

@@ -11,6 +11,9 @@ TemplateRenderError naming the template file and line.
 Template convention: a blank line separates paragraphs; the lines of one
 paragraph are joined without spaces (Chinese), so each sentence can sit on
 its own line inside an ``{% if %}`` and vanish when its fact is absent.
+A template marks a run-in heading by starting the paragraph with its GB/T 9704
+numbering (（一）…); the part heading and the sub-area headings are not in
+the templates: render_part places them at their levels.
 """
 
 from __future__ import annotations
@@ -34,8 +37,9 @@ from drafting.data.facts import default_fact_catalog, effective_facts
 from drafting.data.outline import default_outline
 from drafting.data.plans import Plan, plan_by_name, plan_for_year
 from drafting.errors import TemplateRenderError
-from drafting.model import STATUTORY, Report
+from drafting.model import STATUTORY, Block, Report
 from drafting.numbering import parse_numbering, standard_prefix
+from drafting.writing.part_text import text_to_blocks
 from drafting.writing.sandbox import (
     BUDGET,
     MAX_LOOP_DEPTH,
@@ -212,8 +216,7 @@ def required_facts(template: str, folder: Path | None = None) -> frozenset[str]:
 
 def selected_areas(report: Report) -> list[AreaSpec]:
     """The sub-areas picked for the measures part, in the writer's order (unknown ids skipped)."""
-    ids = report.settings.get("areas") or []
-    return [area for area_id in ids if isinstance(area_id, str) and (area := area_by_id(area_id))]
+    return [area for area_id in report.settings.areas if (area := area_by_id(area_id))]
 
 
 def part_required_facts(report: Report, part_id: str) -> frozenset[str]:
@@ -229,8 +232,8 @@ def part_required_facts(report: Report, part_id: str) -> frozenset[str]:
 
 def report_plan(report: Report) -> Plan | None:
     """The plan the draft follows: chosen by id, else named in meta.plan, else in force that year."""
-    plan_id = report.settings.get("plan_id")
-    if isinstance(plan_id, str) and plan_id:
+    plan_id = report.settings.plan_id
+    if plan_id:
         return resolve_plan(report.meta.year, plan_id)
     if report.meta.plan:
         return plan_by_name(report.meta.plan)
@@ -279,8 +282,14 @@ def part_heading(report: Report, part_id: str) -> str:
     return standard_prefix(1, number) + words
 
 
-def render_part(report: Report, part_id: str) -> str:
-    """The part's generated text: one paragraph per line, statutory parts led by their heading.
+def render_part(report: Report, part_id: str) -> list[Block]:
+    """The part's generated paragraphs, each at its level.
+
+    A statutory part is led by its level-1 heading; in the measures part each
+    picked sub-area starts with its level-2 heading. A paragraph a template
+    wrote gets the level its numbering gives, judged exactly as the part's
+    editor judges the same text (drafting.writing.part_text), so editing a
+    generated part keeps its headings. Frame parts (title, preamble) have none.
 
     Raises:
         TemplateRenderError: a template failed (names file and line).
@@ -288,19 +297,31 @@ def render_part(report: Report, part_id: str) -> str:
     """
     context = template_context(report)
     if part_id not in STATUTORY:
-        return render_template(PART_TEMPLATES[part_id], context)
-    lines = [part_heading(report, part_id)]
-    intro = render_template(PART_TEMPLATES[part_id], context)
-    if intro:
-        lines.append(intro)
+        return [Block(line) for line in render_template(PART_TEMPLATES[part_id], context).splitlines()]
+    produced: list[tuple[str, int | None]] = [(part_heading(report, part_id), 1)]
+    produced += [(line, None) for line in render_template(PART_TEMPLATES[part_id], context).splitlines()]
     if part_id == "measures":
         catalog = default_fact_catalog()
         plan = report_plan(report)
         for index, area in enumerate(selected_areas(report), start=1):
-            lines.append(standard_prefix(2, index) + area.heading_for(plan.id if plan else None))
             heading = area.heading_for(plan.id if plan else None)
+            produced.append((standard_prefix(2, index) + heading, 2))
             has_facts = any(context.get(spec.id) is not None for spec in catalog.for_group(area.fact_group))
             body = render_template(area.template, {**context, "area_heading": heading, "area_has_facts": has_facts})
-            if body:
-                lines.append(body)
-    return "\n".join(lines)
+            produced += [(line, None) for line in body.splitlines()]
+    return _leveled(produced)
+
+
+def _leveled(produced: list[tuple[str, int | None]]) -> list[Block]:
+    """Blocks for (text, level) pairs: a level given is kept, None is judged from the numbering.
+
+    Lines are stripped and blank ones dropped, as the editor does; the judging sees
+    all of them in order, since a heading's level can depend on the headings before it.
+    """
+    lines: list[tuple[str, int | None]] = []
+    for text, level in produced:
+        for number, line in enumerate(line for line in text.splitlines() if line.strip()):
+            lines.append((line.strip(), level if number == 0 else None))
+    judged = text_to_blocks("\n".join(text for text, _level in lines))
+    return [Block(block.text, block.level if level is None else level)
+            for (_text, level), block in zip(lines, judged, strict=True)]

@@ -15,7 +15,7 @@ from drafting.lastyear.carryover import (
     part_confidence,
     read_last_year,
 )
-from drafting.lastyear.confirmations import UNCHANGED, paragraph_states
+from drafting.lastyear.confirmations import CHANGED, UNCHANGED, paragraph_states
 from drafting.model import STATUTORY
 from drafting.reading.text_reader import parse_text_report
 from tests.conftest import sample_path
@@ -71,10 +71,10 @@ def test_last_year_parts_kept_for_the_checklist(report) -> None:
     assert new.last_year["shortcomings"] == ["执法力量不足。"]  # the part heading repeats by design
     assert new.last_year["measures"][0].startswith("（一）加强学习")  # sub-headings carry text: kept
     assert new.facts == {}
-    assert new.settings["structure_confidence"]["leader_duty"] >= 0.85
+    assert new.settings.structure_confidence["leader_duty"] >= 0.85
     assert paragraph_states(new, "shortcomings") == [UNCHANGED]
     new.part("shortcomings").blocks[1].text = "执法人员持证率偏低，新进人员多，培训不足。"
-    assert paragraph_states(new, "shortcomings") == ["changed"]
+    assert paragraph_states(new, "shortcomings") == [CHANGED]
 
 
 def test_figures_become_last_year_facts(report) -> None:
@@ -152,28 +152,32 @@ def test_rules_file_validated(tmp_path: Path) -> None:
 
 
 def test_carried_draft_saves_loads_and_saves_again(report, tmp_path: Path) -> None:
-    from drafting.files.storage import load_draft, save_draft
+    from drafting.files.storage import save_draft
+    from drafting.reading.sources import load_source
 
     new, _ = carry_over(report, 2022)
     path = tmp_path / "2022.fzbg"
     save_draft(new, path)
-    again = load_draft(path)
+    again = load_source(path)
     assert again.last_year == new.last_year and again.last_year_facts == new.last_year_facts
-    assert again.settings["structure_confidence"] == new.settings["structure_confidence"]
+    assert again.settings.structure_confidence == new.settings.structure_confidence
     save_draft(again, path)  # nested mappings read back from the file can be written again
-    assert load_draft(path).settings == again.settings
+    assert load_source(path).settings == again.settings
 
 
 def test_old_year_mentions_for_highlighting(report) -> None:
-    from drafting.lastyear.carryover import old_year_mentions
+    from drafting.lastyear.carryover import old_year_spans
+
+    def mentions(new):
+        return [(part.id, index, start, end) for part in new.parts if part.id in ("preamble", *STATUTORY)
+                for index, block in enumerate(part.blocks) for start, end in old_year_spans(block.text, 2021)]
 
     new, _ = carry_over(report, 2022)
-    mentions = old_year_mentions(new)
-    assert mentions == [("preamble", 0, 4, 8)]
-    part_id, index, start, end = mentions[0]
+    assert mentions(new) == [("preamble", 0, 4, 8)]
+    part_id, index, start, end = mentions(new)[0]
     assert new.part(part_id).blocks[index].text[start:end] == "2021"
     new.part("preamble").blocks[0].text = "现将我镇2022年法治政府建设情况报告如下："
-    assert old_year_mentions(new) == []
+    assert mentions(new) == []
 
 
 def test_run_in_heading_moves_only_its_own_words() -> None:
@@ -190,7 +194,7 @@ def test_plan_in_force_for_the_new_year(report) -> None:
     from drafting.data.plans import plan_for_year
 
     new, notes = carry_over(report, 2022)
-    assert new.meta.plan == plan_for_year(2022).name and new.settings["plan_id"] == plan_for_year(2022).id
+    assert new.meta.plan == plan_for_year(2022).name and new.settings.plan_id == plan_for_year(2022).id
     report.meta.plan = plan_for_year(2020).name
     new, notes = carry_over(report, 2022)
     assert any("纲要已由" in n.what for n in notes)
@@ -221,7 +225,6 @@ def test_paragraph_key_ignores_white_space_and_changes_with_any_edit() -> None:
 def test_confirmed_paragraph_is_stored_and_shown_as_confirmed(report) -> None:
     from drafting.lastyear.confirmations import (
         CONFIRMED,
-        CONFIRMED_KEY,
         UNCHANGED,
         carried_paragraphs,
         confirm_paragraphs,
@@ -233,24 +236,25 @@ def test_confirmed_paragraph_is_stored_and_shown_as_confirmed(report) -> None:
     assert paragraph_states(new, "shortcomings") == [UNCHANGED]
     assert confirm_paragraphs(new, ["执法力量不足。"]) == 1
     assert confirm_paragraphs(new, ["执法力量不足。"]) == 0  # once is enough
-    assert len(new.settings[CONFIRMED_KEY]) == 1
+    assert len(new.settings.confirmed_last_year) == 1
     assert paragraph_states(new, "shortcomings") == [CONFIRMED]
     assert carried_paragraphs(new, "shortcomings") == []
     # A confirmed paragraph edited later is simply judged again: here it is changed.
     new.part("shortcomings").blocks[1].text = "执法人员持证率偏低，新进人员多，培训不足。"
     assert paragraph_states(new, "shortcomings") == ["changed"]
     confirm_paragraphs(new, [])
-    assert new.settings[CONFIRMED_KEY] == []  # keys of paragraphs gone from the draft are dropped
+    assert new.settings.confirmed_last_year == []  # keys of paragraphs gone from the draft are dropped
 
 
 def test_confirmations_survive_save_and_load(report, tmp_path: Path) -> None:
-    from drafting.files.storage import load_draft, save_draft
+    from drafting.files.storage import save_draft
     from drafting.lastyear.confirmations import confirm_paragraphs, is_confirmed
+    from drafting.reading.sources import load_source
 
     new, _ = carry_over(report, 2022)
     confirm_paragraphs(new, ["执法力量不足。"])
     save_draft(new, tmp_path / "d.fzbg")
-    again = load_draft(tmp_path / "d.fzbg")
+    again = load_source(tmp_path / "d.fzbg")
     assert is_confirmed(again, "执法力量不足。") and not is_confirmed(again, "加强执法队伍建设。")
 
 
@@ -270,13 +274,16 @@ def test_checker_skips_confirmed_paragraphs_only() -> None:
 
 
 def test_confirmations_setting_of_the_wrong_type_counts_as_none(report) -> None:
-    from drafting.lastyear.confirmations import CONFIRMED_KEY, confirmed_keys
+    from drafting.files.storage import dump_draft, load_draft_bytes
+    from drafting.lastyear.confirmations import confirmed_keys
 
     new, _ = carry_over(report, 2022)
-    new.settings[CONFIRMED_KEY] = "not a list"
-    assert confirmed_keys(new) == set()
-    new.settings[CONFIRMED_KEY] = [1, "abc"]
-    assert confirmed_keys(new) == {"abc"}
+    data = dump_draft(new)
+    assert b"\nsettings:\n" in data
+    not_a_list = data.replace(b"\nsettings:\n", b"\nsettings:\n  confirmed_last_year: not a list\n")
+    assert confirmed_keys(load_draft_bytes(not_a_list)) == set()
+    mixed = data.replace(b"\nsettings:\n", b"\nsettings:\n  confirmed_last_year:\n  - 1\n  - abc\n")
+    assert confirmed_keys(load_draft_bytes(mixed)) == {"abc"}
 
 
 def test_old_year_spans_in_one_paragraph() -> None:

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from drafting.commands import importing
-from drafting.files.storage import load_draft, save_draft
+from drafting.files.storage import save_draft
+from drafting.reading.sources import load_source
 from tests.conftest import FIXTURES_DIR, SAMPLE_NAMES, run_cli, sample_path
 
 
@@ -27,12 +28,12 @@ def test_sample_imported_for_next_year(name: str, tmp_path: Path) -> None:
     result = run_cli("import", str(source), "--year", "2022", "-o", str(output))
     assert result.returncode == 0, result.stderr
     assert "结构识别" in result.stdout and "已写入新草稿" in result.stdout
-    draft = load_draft(output)
+    draft = load_source(output)
     assert draft.meta.year == 2022
     assert "2022" in draft.title and "2021" not in draft.title
     original = load_draft_or_source(source)
     assert [p.id for p in draft.parts] == [p.id for p in original.parts]
-    assert draft.last_year and draft.settings["carried_from_year"] == 2021
+    assert draft.last_year and draft.settings.carried_from_year == 2021
     assert not any("[bookmark" in b.text or "**" in b.text for _, b in draft.iter_blocks())
     assert _digest(source) == before
 
@@ -63,7 +64,7 @@ def test_imported_draft_flags_copied_paragraphs_until_edited(name: str, tmp_path
 
     before = copied()
     assert len(before) >= 5
-    draft = load_draft(output)
+    draft = load_source(output)
     edited = next(b for _, b in draft.iter_blocks() if b.text.strip().startswith(before[0]["match"]))
     edited.text = "今年新写的一段：" + "全镇组织开展法治培训二十场次，参训干部较去年明显增加，执法案卷评查全部合格。"
     save_draft(draft, output)
@@ -80,7 +81,7 @@ def test_docx_round_trip_through_import(tmp_path: Path) -> None:
     output = tmp_path / "2022.fzbg"
     result = run_cli("import", str(word), "--year", "2022", "-o", str(output))
     assert result.returncode == 0, result.stderr
-    draft = load_draft(output)
+    draft = load_source(output)
     assert [p.id for p in draft.parts if p.id not in ("signature", "date")] == [
         p.id for p in original.parts if p.id not in ("signature", "date")]
     assert draft.part("measures").heading == original.part("measures").heading
@@ -90,7 +91,7 @@ def test_real_word_file_imported(tmp_path: Path) -> None:
     output = tmp_path / "x.fzbg"
     result = run_cli("import", str(FIXTURES_DIR / "guowuyuan_jueding_word.docx"), "--year", "2025", "-o", str(output))
     assert result.returncode == 0, result.stderr
-    draft = load_draft(output)
+    draft = load_source(output)
     assert draft.signature == "国务院" and draft.date_text == "2025年5月3日"
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from drafting.data.areas import areas_for_year
 from drafting.export.writer import write_docx
-from drafting.files.storage import load_draft
 from drafting.model import STATUTORY
 from drafting.project import DraftProject
+from drafting.reading.sources import load_source
 from drafting.writing.new_report import new_report
 from tests.drafting.typical_facts import TYPICAL_RAW_FACTS
 
@@ -31,7 +31,7 @@ def test_new_report_to_saved_draft_to_word(tmp_path: Path) -> None:
     assert reopened.part_text("leader_duty") == edited
     for part_id in ("preamble", *STATUTORY):
         assert reopened.part_text(part_id) == project.part_text(part_id)
-    loaded = load_draft(path)
+    loaded = load_source(path)
     assert [p.heading for p in loaded.parts if p.heading] == [
         "一、主要举措和成效", "二、存在的不足和原因", "三、党政主要负责人履行推进法治建设第一责任人职责情况",
         "四、下一年度推进法治政府建设的主要安排", "五、其他需要报告的情况",

@@ -232,7 +232,7 @@ def test_state_council_decision_frame_found() -> None:
     assert report.addressee == "各省、自治区、直辖市人民政府，国务院各部委、各直属机构："
     assert report.signature == "国务院"
     assert report.date_text == "2024年5月3日"
-    assert report.settings["doc_number"] == "国发〔2024〕11号"
+    assert report.settings.doc_number == "国发〔2024〕11号"
 
 
 def test_doc_through_libreoffice_matches_docx(tmp_path: Path) -> None:

@@ -34,8 +34,8 @@ def test_new_report_has_every_part_in_the_regulations_order() -> None:
     assert report.date_text == "2025年1月15日" and is_date_line(report.date_text)
     assert report.meta.org == "某某镇人民政府" and report.meta.year == 2024
     assert report.meta.plan == "法治政府建设实施纲要（2021—2025年）"
-    assert report.settings["plan_id"] == "gangyao-2021"
-    assert report.settings["areas"] == default_area_ids(2024)
+    assert report.settings.plan_id == "gangyao-2021"
+    assert report.settings.areas == default_area_ids(2024)
 
 
 def test_new_report_options() -> None:
@@ -43,13 +43,13 @@ def test_new_report_options() -> None:
     assert report.meta.org == "某某街道办事处"
     assert report.addressee == "区委、区政府："
     assert report.meta.plan == "法治政府建设实施纲要（2015—2020年）"
-    assert report.settings["areas"] == ["pufa", "enforcement"]
+    assert report.settings.areas == ["pufa", "enforcement"]
     assert report.date_text == "2020年2月3日"
     # A year no known plan covers: no plan unless the writer names one.
     assert new_report("某某镇人民政府", 2026, "县委、县政府").meta.plan == ""
     named = new_report("某某镇人民政府", 2026, "县委、县政府", plan_name="《法治政府建设实施纲要（2026—2030年）》")
     assert named.meta.plan == "法治政府建设实施纲要（2026—2030年）"
-    assert "plan_id" not in named.settings
+    assert not named.settings.is_set("plan_id")
 
 
 @pytest.mark.parametrize(

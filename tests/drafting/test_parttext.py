@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from drafting.model import Block, Part, Report
-from drafting.writing.new_report import new_report
-from drafting.writing.part_text import blocks_to_text, renumber_level1, text_to_blocks
+from drafting.model import Block
+from drafting.writing.part_text import blocks_to_text, text_to_blocks
 
 
 def levels(text: str) -> list[tuple[str, int]]:
@@ -40,35 +39,3 @@ def test_blocks_to_text_round_trips() -> None:
     assert blocks_to_text(text_to_blocks(text)) == text
     assert blocks_to_text([Block("甲"), Block("  "), Block("乙", 1)]) == "甲\n乙"
 
-
-def test_renumber_level1_follows_part_order_and_keeps_wording() -> None:
-    report = new_report("某某镇人民政府", 2024, "县委、县政府")
-    leader = report.part("leader_duty")
-    assert leader is not None
-    report.parts.remove(leader)
-    report.parts.insert(3, leader)  # the writer puts the leader part first
-    report.part("plans").blocks[0].text = "1、下步打算"  # type: ignore[union-attr]
-    assert renumber_level1(report) == 4
-    headings = [p.heading for p in report.parts if p.heading]
-    assert headings == [
-        "一、党政主要负责人履行推进法治建设第一责任人职责情况",
-        "二、主要举措和成效",
-        "三、存在的不足和原因",
-        "四、下步打算",
-        "五、其他需要报告的情况",
-    ]
-    assert renumber_level1(report) == 0
-
-
-def test_renumber_skips_parts_without_heading_and_frame_parts() -> None:
-    report = Report(parts=[
-        Part("title", [Block("一、不是标题编号", 0)]),
-        Part("measures", [Block("三、主要做法", 1), Block("（一）学习", 2)]),
-        Part("shortcomings", [Block("只有正文")]),
-        Part("plans", [Block("二、下一步", 1)]),
-    ])
-    renumber_level1(report)
-    assert report.part("measures").heading == "一、主要做法"  # type: ignore[union-attr]
-    assert report.part("plans").heading == "二、下一步"  # type: ignore[union-attr]
-    assert report.part("title").blocks[0].text == "一、不是标题编号"  # type: ignore[union-attr]
-    assert report.part("measures").blocks[1].text == "（一）学习"  # type: ignore[union-attr]

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from drafting.errors import StorageError
-from drafting.files.storage import load_draft
-from drafting.project import DraftProject, diff_lines
+from drafting.generation import APPLY, ASK, NOTHING, diff_lines
+from drafting.project import DraftProject
+from drafting.reading.sources import load_source
 from drafting.writing.new_report import new_report
 from tests.conftest import sample_path
 
@@ -100,39 +101,38 @@ def test_frame_parts_have_status_too(project: DraftProject) -> None:
 def test_regeneration_is_offered_only_when_facts_changed_and_text_was_edited(project: DraftProject) -> None:
     project.set_fact("penalty_cases", "41")
     project.generate("measures")
-    assert project.pending_regeneration("measures") is None
-    # Facts change but the writer has not touched the text: nothing to protect.
+    assert project.regeneration("measures").action == NOTHING
+    # Facts change but the writer has not touched the text: nothing to protect, the new text applies directly.
     project.set_fact("penalty_cases", "45")
-    assert project.facts_changed_since_generation("measures")
-    assert project.pending_regeneration("measures") is None
+    direct = project.regeneration("measures")
+    assert direct.action == APPLY and "办理行政处罚案件45件" in direct.new_text
     # The writer edits the text: now a regeneration must be offered, never applied.
     edited = project.part_text("measures") + "\n另外，我镇还开展了执法案卷评查。"
     project.set_part_text("measures", edited)
-    pending = project.pending_regeneration("measures")
-    assert pending is not None
-    old, new = pending
-    assert old == edited and "办理行政处罚案件45件" in new and "另外" not in new
+    pending = project.regeneration("measures")
+    assert pending.action == ASK and pending.asks
+    assert pending.old_text == edited and "办理行政处罚案件45件" in pending.new_text and "另外" not in pending.new_text
     assert project.part_text("measures") == edited  # untouched
-    diff = project.regeneration_diff("measures")
+    diff = pending.diff()
     assert any(line.startswith("+") and "45件" in line for line in diff)
     assert any(line.startswith("-") and "另外" in line for line in diff)
     # Accepting means generating again; then nothing is pending.
     project.generate("measures")
-    assert project.pending_regeneration("measures") is None
+    assert project.regeneration("measures").action == NOTHING
 
 
 def test_edited_text_without_fact_changes_is_not_offered(project: DraftProject) -> None:
     project.generate("leader_duty")
     project.set_part_text("leader_duty", project.part_text("leader_duty") + "\n补充一句。")
-    assert project.pending_regeneration("leader_duty") is None
+    assert project.regeneration("leader_duty").action == NOTHING
 
 
 def test_changing_the_areas_counts_as_a_change_for_measures(project: DraftProject) -> None:
     project.generate("measures")
     project.set_part_text("measures", project.part_text("measures") + "\n补充。")
     project.set_areas(["enforcement", "study"])
-    pending = project.pending_regeneration("measures")
-    assert pending is not None and pending[1].splitlines()[1] == "（一）健全行政执法工作体系"
+    pending = project.regeneration("measures")
+    assert pending.action == ASK and pending.new_text.splitlines()[1] == "（一）健全行政执法工作体系"
 
 
 def test_save_needs_a_path_then_round_trips(project: DraftProject, tmp_path: Path) -> None:
@@ -149,10 +149,10 @@ def test_save_needs_a_path_then_round_trips(project: DraftProject, tmp_path: Pat
     # The generation record travels with the draft, so regeneration offers survive a restart.
     reopened.set_part_text("measures", reopened.part_text("measures") + "\n补充。")
     reopened.set_fact("penalty_cases", "50")
-    assert reopened.pending_regeneration("measures") is not None
+    assert reopened.regeneration("measures").action == ASK
     project.set_fact("penalty_cases", "42")
     project.save()
-    assert load_draft(target).facts == {"penalty_cases": 42}
+    assert load_source(target).facts == {"penalty_cases": 42}
     assert target.with_name(target.name + ".bak").is_file()
 
 
@@ -199,11 +199,11 @@ def test_a_list_shared_by_facts_and_settings_saves_readably(project: DraftProjec
     """yaml would write a shared list as an alias, which the strict loader refuses: the draft must stay readable."""
     items = ["执法不够规范——培训不足"]
     project.report.facts["shortcoming_items"] = items
-    project.report.settings["note"] = items
+    project.report.settings.extra["note"] = items
     project.generate("shortcomings")
     path = project.save(tmp_path / "shared.fzbg")
     assert "*id" not in path.read_text(encoding="utf-8")
-    assert DraftProject.open(path).report.settings["note"] == items
+    assert DraftProject.open(path).report.settings.extra["note"] == items
 
 
 def test_a_locked_draft_cannot_be_opened_or_overwritten_by_another_window(tmp_path: Path) -> None:
@@ -238,7 +238,53 @@ def test_last_years_figures_count_as_facts_for_regeneration(project: DraftProjec
     project.set_fact("training_sessions", "12")
     project.generate("measures")
     project.set_part_text("measures", project.part_text("measures") + "\n补充。")
-    assert project.pending_regeneration("measures") is None
+    assert project.regeneration("measures").action == NOTHING
     project.report.last_year_facts["training_sessions"] = 9
-    pending = project.pending_regeneration("measures")
-    assert pending is not None and "比上年增加3场" in pending[1]
+    pending = project.regeneration("measures")
+    assert pending.action == ASK and "比上年增加3场" in pending.new_text
+
+
+
+def test_apply_fix_changes_the_text_through_the_project_and_marks_it_modified(project: DraftProject,
+                                                                               tmp_path: Path) -> None:
+    from drafting.checklist import default_checklist
+
+    project.set_part_text("measures", "一、主要举措和成效\n加强法制宣传，共12次。")
+    project.save(tmp_path / "d.fzbg")
+    [finding] = [f for f in default_checklist().run(project.report) if f.rule == "fazhi-term"]
+    assert project.apply_fix(finding)
+    assert project.part_text("measures") == "一、主要举措和成效\n加强法治宣传，共12次。"
+    assert project.is_modified
+    project.save()
+    assert not project.apply_fix(finding)  # stale: the flagged words are gone, nothing changes
+    assert not project.is_modified and project.part_text("measures").endswith("加强法治宣传，共12次。")
+
+
+def test_generate_on_request_asks_only_before_replacing_the_writers_own_words(project: DraftProject) -> None:
+    # Never generated and nothing but the heading: generate directly.
+    assert project.regeneration("leader_duty", requested=True).action == APPLY
+    # Never generated but the writer wrote there: show the change and ask.
+    project.set_part_text("leader_duty", project.part_text("leader_duty") + "\n我自己写的一段。")
+    asked = project.regeneration("leader_duty", requested=True)
+    assert asked.action == ASK and asked.old_text.endswith("我自己写的一段。") and "我自己写的一段。" not in asked.new_text
+    project.generate("leader_duty")
+    # Generated and untouched: generating again applies, even when the text would be the same.
+    assert project.regeneration("leader_duty", requested=True).action == APPLY
+    project.set_fact("leader_meetings", "3")
+    assert project.regeneration("leader_duty", requested=True).action == APPLY
+    # Edited since: ask, unless the new text is exactly what is there.
+    project.set_part_text("leader_duty", project.part_text("leader_duty") + "\n补充。")
+    assert project.regeneration("leader_duty", requested=True).action == ASK
+    project.set_part_text("leader_duty", project.render("leader_duty"))
+    assert project.regeneration("leader_duty", requested=True).action == APPLY
+    # The title is never the writer's own words to protect.
+    project.set_part_text("title", "我改过的标题")
+    assert project.regeneration("title", requested=True).action == APPLY
+
+
+def test_regeneration_without_a_change_of_text_is_nothing(project: DraftProject) -> None:
+    project.generate("leader_duty")
+    project.set_part_text("leader_duty", project.part_text("leader_duty") + "\n补充。")
+    project.set_fact("honors", "被评为先进")  # a fact the part does not use
+    assert project.regeneration("leader_duty").action == NOTHING
+    assert project.regeneration("shortcomings").action == NOTHING  # never generated

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from drafting.errors import TemplateRenderError
+from drafting.model import Report
 from drafting.writing.new_report import new_report
+from drafting.writing.part_text import blocks_to_text, text_to_blocks
 from drafting.writing.render import (
     join_paragraphs,
     part_heading,
@@ -17,6 +19,11 @@ from drafting.writing.render import (
     render_template,
     required_facts,
 )
+
+
+def rendered(report: Report, part_id: str) -> str:
+    """The part's generated text as its editor shows it."""
+    return blocks_to_text(render_part(report, part_id))
 
 
 def render_source(tmp_path: Path, source: str, context: dict | None = None, name: str = "t.j2") -> str:
@@ -91,22 +98,22 @@ def test_required_facts_lists_catalogue_ids_used_by_a_template(tmp_path: Path) -
 
 def test_measures_part_renders_picked_areas_in_the_writers_order() -> None:
     report = new_report("某某镇人民政府", 2024, "县委、县政府", areas=["pufa", "enforcement", "no_such_area"][:2])
-    text = render_part(report, "measures")
+    text = rendered(report, "measures")
     lines = text.splitlines()
     assert lines[0] == "一、主要举措和成效"
     assert lines[1] == "（一）深入开展法治宣传教育"
     assert "（二）健全行政执法工作体系" in lines
-    report.settings["areas"] = ["enforcement", "no_such_area", "pufa"]
-    lines = render_part(report, "measures").splitlines()
+    report.settings.areas = ["enforcement", "no_such_area", "pufa"]
+    lines = rendered(report, "measures").splitlines()
     assert lines[1] == "（一）健全行政执法工作体系"
     assert "（二）深入开展法治宣传教育" in lines
 
 
 def test_area_headings_follow_the_plan_of_the_year() -> None:
     report = new_report("某某镇人民政府", 2019, "县委、县政府", areas=["enforcement"])
-    assert "（一）坚持严格规范公正文明执法" in render_part(report, "measures").splitlines()
+    assert "（一）坚持严格规范公正文明执法" in rendered(report, "measures").splitlines()
     report = new_report("某某镇人民政府", 2027, "县委、县政府", areas=["enforcement"])
-    assert "（一）严格规范公正文明执法" in render_part(report, "measures").splitlines()
+    assert "（一）严格规范公正文明执法" in rendered(report, "measures").splitlines()
 
 
 def test_part_heading_is_numbered_by_position_and_keeps_the_writers_wording() -> None:
@@ -118,15 +125,15 @@ def test_part_heading_is_numbered_by_position_and_keeps_the_writers_wording() ->
     report.parts.insert(4, leader)  # type: ignore[arg-type]
     report.part("plans").blocks[0].text = "四、下一步工作打算"  # type: ignore[union-attr]
     assert part_heading(report, "leader_duty") == "二、党政主要负责人履行推进法治建设第一责任人职责情况"
-    assert render_part(report, "plans").splitlines()[0] == "四、下一步工作打算"
-    assert render_part(report, "shortcomings").splitlines()[0] == "三、存在的不足和原因"
+    assert rendered(report, "plans").splitlines()[0] == "四、下一步工作打算"
+    assert rendered(report, "shortcomings").splitlines()[0] == "三、存在的不足和原因"
 
 
 def test_part_required_facts_include_the_picked_areas() -> None:
     report = new_report("某某镇人民政府", 2024, "县委、县政府", areas=["pufa"])
     facts = part_required_facts(report, "measures")
     assert "pufa_events" in facts and "penalty_cases" not in facts
-    report.settings["areas"] = ["enforcement"]
+    report.settings.areas = ["enforcement"]
     assert "penalty_cases" in part_required_facts(report, "measures")
     assert "center_group_law_sessions" in part_required_facts(report, "leader_duty")
 
@@ -169,6 +176,24 @@ def test_templates_cannot_change_what_they_are_given(tmp_path: Path) -> None:
         ("查找原因不深入", ("查找原因不深入", "")),
     ],
 )
+
+
 def test_split_item(tmp_path: Path, item: str, expected: tuple[str, str]) -> None:
     text = render_source(tmp_path, "{% set a, b = item|split_item %}{{ a }}|{{ b }}", {"item": item})
     assert text == "|".join(expected)
+
+
+def test_render_part_gives_each_paragraph_its_level() -> None:
+    report = new_report("某某镇人民政府", 2024, "县委、县政府", areas=["pufa", "enforcement"])
+    report.facts.update(shortcoming_items=["执法不够规范——培训不足", "宣传形式单一"], other_items=["1、本年度无其他情况"])
+    measures = render_part(report, "measures")
+    assert [(b.text, b.level) for b in measures if b.level] == [
+        ("一、主要举措和成效", 1), ("（一）深入开展法治宣传教育", 2), ("（二）健全行政执法工作体系", 2),
+    ]
+    shortcomings = render_part(report, "shortcomings")
+    assert [b.level for b in shortcomings] == [1, 0, 2, 2]  # the template's （一）（二） are run-in headings
+    assert all(block.level == 0 for part_id in ("title", "preamble") for block in render_part(report, part_id))
+    for part_id in ("measures", "shortcomings", "plans", "other", "leader_duty"):
+        blocks = render_part(report, part_id)
+        # The editor judges the same text the same way, so the first keystroke changes no level.
+        assert [(b.text, b.level) for b in text_to_blocks(blocks_to_text(blocks))] == [(b.text, b.level) for b in blocks]

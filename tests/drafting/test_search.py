@@ -10,12 +10,11 @@ from drafting.search import (
     Cursor,
     Match,
     find_all,
-    find_in_report,
     find_in_text,
     next_match,
     previous_match,
     replace_all,
-    replace_in_project,
+    report_texts,
 )
 
 pytestmark = pytest.mark.core
@@ -97,12 +96,12 @@ def test_find_in_report_reads_parts_as_their_editors_show_them() -> None:
         Part("measures", [Block("一、主要举措和成效", 1), Block("   "), Block("法治宣传到村。")]),
         Part("measures", [Block("法治宣传（重复的部分不算）")]),
     ])
-    found = find_in_report(report, "法治宣传")
+    found = find_all(report_texts(report), "法治宣传")
     # the blank block is not a line in the editor, so the paragraph is on line 1; the repeated part is skipped
     assert found == [Match("measures", 1, 0, 4, 10)]
 
 
-def test_replace_in_project_marks_it_modified_and_keeps_headings() -> None:
+def test_replace_through_project_marks_it_modified_and_keeps_headings() -> None:
     report = Report(parts=[
         Part("title", [Block("某某镇人民政府关于2024年度法治政府建设情况的报告")]),
         Part("measures", [Block("一、主要举措和成效", 1), Block("某某镇开展法治宣传。")]),
@@ -110,19 +109,21 @@ def test_replace_in_project_marks_it_modified_and_keeps_headings() -> None:
     ])
     project = DraftProject(report)
     assert not project.is_modified
-    result = replace_in_project(project, "某某镇", "城关镇")
+    result = replace_all(report_texts(report), "某某镇", "城关镇")
+    for part_id, text in result.texts.items():
+        project.set_part_text(part_id, text)
     assert result.count == 3
     assert project.is_modified
     assert project.part_text("title").startswith("城关镇人民政府")
     assert project.part_text("measures") == "一、主要举措和成效\n城关镇开展法治宣传。"
     assert [b.level for b in report.part("measures").blocks] == [1, 0]
-    assert find_in_report(report, "某某镇") == []
+    assert find_all(report_texts(report), "某某镇") == []
 
 
-def test_replace_in_project_with_no_match_leaves_it_unmodified() -> None:
-    project = DraftProject(Report(parts=[Part("title", [Block("某某镇报告")])]))
-    assert replace_in_project(project, "县", "区").count == 0
-    assert not project.is_modified
+def test_replace_with_no_match_changes_no_part() -> None:
+    report = Report(parts=[Part("title", [Block("某某镇报告")])])
+    result = replace_all(report_texts(report), "县", "区")
+    assert result.count == 0 and result.texts == {}
 
 
 # 下一个 / 上一个 from the writer's cursor. Occurrences of "法治" in PARTS, in document order:

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from drafting.draft_settings import DraftSettings
 from drafting.errors import StorageError
 from drafting.files import atomic
-from drafting.files.storage import FORMAT_VERSION, dump_draft, load_draft, load_draft_bytes, save_draft
+from drafting.files.storage import FORMAT_VERSION, dump_draft, load_draft_bytes, save_draft
 from drafting.model import Block, Part, Report, ReportMeta
 from drafting.reading.sources import load_source, sniff_kind
 from drafting.reading.text_reader import read_text_report
@@ -25,7 +26,7 @@ def _report() -> Report:
         ],
         facts={"training_sessions": 12, "exam_pass_rate": 98.5, "problems": ["执法力量不足"]},
         last_year_facts={"training_sessions": 10},
-        settings={"areas": ["study", "pufa"]},
+        settings=DraftSettings(areas=["study", "pufa"]),
     )
 
 
@@ -33,7 +34,7 @@ def test_round_trip_keeps_everything(tmp_path: Path) -> None:
     report = _report()
     path = tmp_path / "报告.fzbg"
     save_draft(report, path)
-    loaded = load_draft(path)
+    loaded = load_source(path)
     assert loaded == report
 
 
@@ -61,8 +62,8 @@ def test_second_save_keeps_backup(tmp_path: Path) -> None:
     second = _report()
     second.meta.org = "另一个镇人民政府"
     save_draft(second, path)
-    assert load_draft(path).meta.org == "另一个镇人民政府"
-    assert load_draft(path.with_name("d.fzbg.bak")).meta.org == "某某镇人民政府"
+    assert load_source(path).meta.org == "另一个镇人民政府"
+    assert load_source(path.with_name("d.fzbg.bak")).meta.org == "某某镇人民政府"
 
 
 def test_failed_save_leaves_old_file_intact(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -116,7 +117,7 @@ def test_samples_survive_a_round_trip(tmp_path: Path) -> None:
         report = read_text_report(sample_path(name))
         path = tmp_path / f"{name}.fzbg"
         save_draft(report, path)
-        assert load_draft(path).parts == report.parts
+        assert load_source(path).parts == report.parts
 
 
 def test_atomic_write_leaves_no_temp_files(tmp_path: Path) -> None:

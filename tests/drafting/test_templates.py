@@ -12,6 +12,7 @@ from drafting.data.facts import default_fact_catalog, parse_fact
 from drafting.model import STATUTORY, Report
 from drafting.paths import templates_dir
 from drafting.writing.new_report import new_report
+from drafting.writing.part_text import blocks_to_text
 from drafting.writing.render import PART_TEMPLATES, render_part
 from tests.drafting.typical_facts import TYPICAL_RAW_FACTS
 
@@ -19,6 +20,11 @@ ALL_AREAS = [area.id for area in load_areas()]
 GENERATED_PARTS = ("title", "preamble", *STATUTORY)
 _ZERO_COUNT = re.compile(r"(?<![0-9.])0(?:[次件人场项个名份条户处]|人次)")
 _EMPTY_PAIRS = ("（）", "()", "【】", "《》", "“”", "[]")
+
+
+def rendered(report: Report, part_id: str) -> str:
+    """The part's generated text as its editor shows it."""
+    return blocks_to_text(render_part(report, part_id))
 
 
 def typical_facts() -> dict:
@@ -59,7 +65,7 @@ def test_every_template_file_is_used() -> None:
 @pytest.mark.parametrize("kind", ["typical", "empty"])
 def test_every_part_renders_cleanly(part_id: str, kind: str) -> None:
     report = report_with(typical_facts() if kind == "typical" else {})
-    text = render_part(report, part_id)
+    text = rendered(report, part_id)
     assert_reads_clean(text)
     if part_id in STATUTORY:
         assert re.match(r"^[一二三四五]、", text)
@@ -69,25 +75,25 @@ def test_every_part_renders_cleanly(part_id: str, kind: str) -> None:
 
 def test_typical_facts_are_woven_into_the_text() -> None:
     report = report_with(typical_facts())
-    measures = render_part(report, "measures")
+    measures = rendered(report, "measures")
     assert "全年组织法治培训12场、参训干部460人次" in measures
     assert "合格率98.8%" in measures
     assert "持证率93.8%" in measures
     assert "调解成功率97.2%" in measures
     assert "覆盖率88.9%" in measures  # 16 of 18 villages
     assert "未发生败诉" in measures and "未发生被纠错的情况" in measures
-    leader = render_part(report, "leader_duty")
+    leader = rendered(report, "leader_duty")
     for words in ("理论学习中心组", "会前集中学法18次", "3次主持召开专题会议", "述法", "发现问题9个，已整改7个"):
         assert words in leader
     assert "《中华人民共和国行政复议法》《中华人民共和国民法典》" in leader
-    preamble = render_part(report, "preamble")
+    preamble = rendered(report, "preamble")
     assert preamble.endswith("现将有关情况报告如下：")
     assert "2024年" in preamble and "县委、县政府" in preamble and "习近平法治思想" in preamble
 
 
 def test_zero_and_missing_counts_yield_no_sentence() -> None:
     facts = {"training_sessions": 0, "training_attendees": 0, "pufa_events": 0, "penalty_cases": 0}
-    measures = render_part(report_with(facts), "measures")
+    measures = rendered(report_with(facts), "measures")
     assert "组织法治培训" not in measures and "参训干部" not in measures
     assert "开展法治宣传活动" not in measures
     assert "行政处罚案件" not in measures
@@ -96,19 +102,19 @@ def test_zero_and_missing_counts_yield_no_sentence() -> None:
 
 def test_shortcomings_give_causes_or_ask_for_them() -> None:
     report = report_with(typical_facts())
-    text = render_part(report, "shortcomings")
+    text = rendered(report, "shortcomings")
     lines = text.splitlines()
     assert lines[0] == "二、存在的不足和原因"
     assert "（一）部分执法人员办案不够规范。主要原因是新进执法人员较多，系统培训跟不上。" in lines
     assert "（二）村级法治宣传形式比较单一。原因是宣传力量主要靠村干部兼职。" in lines
     assert "（三）合法性审查力量薄弱。主要原因是【请填写：该问题的原因】。" in lines
-    empty = render_part(report_with({}), "shortcomings")
+    empty = rendered(report_with({}), "shortcomings")
     assert "【请填写：存在的主要不足】" in empty and "【请填写：该问题的原因】" in empty
 
 
 def test_plans_answer_every_shortcoming() -> None:
     report = report_with(typical_facts())
-    lines = render_part(report, "plans").splitlines()
+    lines = rendered(report, "plans").splitlines()
     assert lines[1].startswith("2025年，某某镇将")
     items = [line for line in lines if line.startswith("（")]
     assert len(items) == 3  # two measures typed, one problem left: a slot asks for its measure
@@ -117,8 +123,8 @@ def test_plans_answer_every_shortcoming() -> None:
 
 
 def test_other_part_says_none_when_empty() -> None:
-    assert render_part(report_with({}), "other").splitlines()[1] == "本年度无其他需要报告的情况。"
-    assert "本年度未发生因违法行政被追责的情况。" in render_part(report_with(typical_facts()), "other")
+    assert rendered(report_with({}), "other").splitlines()[1] == "本年度无其他需要报告的情况。"
+    assert "本年度未发生因违法行政被追责的情况。" in rendered(report_with(typical_facts()), "other")
 
 
 @pytest.mark.parametrize(
@@ -132,7 +138,7 @@ def test_other_part_says_none_when_empty() -> None:
 )
 def test_dated_terms_follow_the_report_year(year: int, present: list[str], absent: list[str]) -> None:
     report = report_with(typical_facts(), year=year)
-    text = "\n".join(render_part(report, part) for part in GENERATED_PARTS)
+    text = "\n".join(rendered(report, part) for part in GENERATED_PARTS)
     for words in present:
         assert words in text, words
     for words in absent:
@@ -148,37 +154,39 @@ def test_dated_terms_follow_the_report_year(year: int, present: list[str], absen
         ("某某镇人民政府", "镇党委", "镇党委书记和镇长"),
     ],
 )
+
+
 def test_wording_follows_the_kind_of_organisation(org: str, party: str, leaders: str) -> None:
-    text = render_part(report_with(typical_facts(), org=org), "leader_duty")
+    text = rendered(report_with(typical_facts(), org=org), "leader_duty")
     assert text.splitlines()[1].startswith(leaders)
     assert f"{party}理论学习中心组" in text
 
 
 def test_a_picked_area_without_facts_asks_for_its_data() -> None:
     report = report_with({"penalty_cases": 41})
-    report.settings["areas"] = ["enforcement", "pufa"]
-    lines = render_part(report, "measures").splitlines()
+    report.settings.areas = ["enforcement", "pufa"]
+    lines = rendered(report, "measures").splitlines()
     enforcement = lines[lines.index("（一）健全行政执法工作体系") + 1]
     pufa = lines[lines.index("（二）深入开展法治宣传教育") + 1]
     assert "【请填写" not in enforcement and "41件" in enforcement
     assert "【请填写：本年度在这方面的具体做法、数据和成效】" in pufa
     # A zero is a fact too (本年度未制发…): the area is then not empty.
     report.facts = {"normative_docs_issued": 0}
-    report.settings["areas"] = ["rules"]
-    text = render_part(report, "measures")
+    report.settings.areas = ["rules"]
+    text = rendered(report, "measures")
     assert "本年度未制发行政规范性文件。" in text and "【请填写" not in text
 
 
 def test_hand_edited_facts_of_the_wrong_type_do_not_break_rendering() -> None:
     report = report_with({"training_sessions": "十二", "shortcoming_items": "一条", "honors": [1, 2]})
     for part_id in GENERATED_PARTS:
-        assert_reads_clean(render_part(report, part_id))
+        assert_reads_clean(rendered(report, part_id))
 
 
 def test_short_names_and_collective_bodies() -> None:
-    preamble = render_part(report_with({}, org="某某街道办事处"), "preamble")
+    preamble = rendered(report_with({}, org="某某街道办事处"), "preamble")
     assert preamble.startswith("2024年，某某街道党工委、办事处在县委、县政府的坚强领导下")
-    assert render_part(report_with({}), "preamble").startswith("2024年，某某镇党委、政府在")
+    assert rendered(report_with({}), "preamble").startswith("2024年，某某镇党委、政府在")
 
 
 def test_generated_sentences_are_not_copied_from_the_sample_reports() -> None:
@@ -193,7 +201,7 @@ def test_generated_sentences_are_not_copied_from_the_sample_reports() -> None:
     for year in (2018, 2024):
         report = report_with(typical_facts(), year=year)
         for part_id in GENERATED_PARTS:
-            for line in render_part(report, part_id).splitlines():
+            for line in rendered(report, part_id).splitlines():
                 if line.startswith(("（", "一、", "二、", "三、", "四、", "五、")) and len(line) < 40:
                     continue  # headings are the regulation's and the plan's wording
                 for clause in re.split(r"[。；：，、]", line):
@@ -201,9 +209,9 @@ def test_generated_sentences_are_not_copied_from_the_sample_reports() -> None:
 
 
 def test_leader_part_without_any_figure_asks_for_them() -> None:
-    empty = render_part(report_with({}), "leader_duty")
+    empty = rendered(report_with({}), "leader_duty")
     assert "【请填写：中心组学法、会前学法、专题研究法治建设、述法和督查整改的具体次数与成效】" in empty
-    assert "【请填写" not in render_part(report_with({"leader_meetings": 3}), "leader_duty")
+    assert "【请填写" not in rendered(report_with({"leader_meetings": 3}), "leader_duty")
 
 
 def test_facts_areas_and_templates_agree() -> None:
@@ -230,20 +238,20 @@ def test_facts_areas_and_templates_agree() -> None:
 
 def test_last_years_figures_give_year_on_year_comparisons() -> None:
     report = report_with(typical_facts())
-    report.settings["areas"] = ["study", "disputes", "pufa"]
-    assert "比上年" not in render_part(report, "measures")
+    report.settings.areas = ["study", "disputes", "pufa"]
+    assert "比上年" not in rendered(report, "measures")
     report.last_year_facts = {"training_sessions": 9, "disputes_received": 200, "disputes_resolved": 190,
                               "pufa_events": 36, "lawsuits": "x"}
-    text = render_part(report, "measures")
+    text = rendered(report, "measures")
     assert "参训干部460人次，比上年增加3场，" in text
     assert "调解成功率97.2%，比上年提高2.2个百分点。" in text  # 95.0% last year
     assert "全年开展法治宣传活动36场，与上年持平，" in text
     assert_reads_clean(text)
     report.last_year_facts = {"training_sessions": 15}
-    assert "比上年减少3场" in render_part(report, "measures")
+    assert "比上年减少3场" in rendered(report, "measures")
 
 
 def test_typed_text_is_never_evaluated_as_a_template() -> None:
     report = report_with({"other_items": ["{{ 7 * 7 }}{% for i in range(9) %}x{% endfor %}"]})
-    text = render_part(report, "other")
+    text = rendered(report, "other")
     assert "{{ 7 * 7 }}{% for i in range(9) %}x{% endfor %}。" in text and "49" not in text

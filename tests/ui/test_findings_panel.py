@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 
 from drafting.checklist import Severity
 from drafting.checklist.model import Finding
+from drafting.project import DraftProject
 from drafting.reading.text_reader import read_text_report
 from tests.conftest import sample_path
 from ui.findings_panel import FINDING_ROLE, FindingsPanel
@@ -95,20 +96,9 @@ def test_empty_list(qtbot) -> None:
     assert panel.tree.topLevelItemCount() == 0 and panel.summary_label.text() == "未发现问题。"
 
 
-class _Project:
-    """The two things the panel needs of a DraftProject."""
-
-    def __init__(self, report) -> None:
-        self.report = report
-        self.modified = False
-
-    def mark_modified(self) -> None:
-        self.modified = True
-
-
 def checked_panel(qtbot, name: str = "shangjia-2021"):  # type: ignore[no-untyped-def]
     """A panel bound to a sample report, after its first (debounced, background) check."""
-    project = _Project(read_text_report(sample_path(name)))
+    project = DraftProject(read_text_report(sample_path(name)))
     panel = FindingsPanel(project)
     qtbot.addWidget(panel)
     with qtbot.waitSignal(panel.findings_changed, timeout=30000) as blocker:
@@ -123,13 +113,13 @@ def test_project_checked_in_background_and_fixed(qtbot) -> None:
     row = next(r for r in panel.finding_items() if r.data(0, FINDING_ROLE).rule == "fazhi-term")
     with qtbot.waitSignal(panel.findings_changed, timeout=30000) as blocker:
         qtbot.mouseClick(panel.fix_button(row), Qt.MouseButton.LeftButton)
-    assert project.modified
+    assert project.is_modified
     assert "法治观念" in project.report.part("plans").text and "法制观念" not in project.report.part("plans").text
     assert "fazhi-term" not in [f.rule for f in blocker.args[0]]
 
 
 def test_stale_fix_is_refused(qtbot) -> None:
-    project = _Project(read_text_report(sample_path("shangjia-2021")))
+    project = DraftProject(read_text_report(sample_path("shangjia-2021")))
     panel = FindingsPanel(project)
     qtbot.addWidget(panel)
     with qtbot.waitSignal(panel.findings_changed, timeout=30000):
@@ -138,7 +128,7 @@ def test_stale_fix_is_refused(qtbot) -> None:
     block = project.report.part("plans").blocks[-1]
     block.text = block.text.replace("法制观念", "思想观念")
     qtbot.mouseClick(panel.fix_button(row), Qt.MouseButton.LeftButton)
-    assert not project.modified and "无法自动修正" in panel.summary_label.text()
+    assert not project.is_modified and "无法自动修正" in panel.summary_label.text()
 
 
 def test_set_project_and_closing_mid_check(qtbot) -> None:
@@ -146,10 +136,10 @@ def test_set_project_and_closing_mid_check(qtbot) -> None:
     qtbot.addWidget(panel)
     assert not panel.recheck_button.isEnabled()
     with qtbot.waitSignal(panel.findings_changed, timeout=30000, check_params_cb=lambda f: len(f) > 0) as blocker:
-        panel.set_project(_Project(read_text_report(sample_path("dasi-2021"))))
+        panel.set_project(DraftProject(read_text_report(sample_path("dasi-2021"))))
     assert "fazhi-term" in {f.rule for f in blocker.args[0]} and panel.recheck_button.isEnabled()
     # a panel closed while its check runs: the result arrives later and goes nowhere
-    other = FindingsPanel(_Project(read_text_report(sample_path("taigong-2021"))))
+    other = FindingsPanel(DraftProject(read_text_report(sample_path("taigong-2021"))))
     other.check_now()
     other.deleteLater()
     from ui.workers import wait_for_jobs

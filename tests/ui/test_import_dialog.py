@@ -79,8 +79,8 @@ def test_start_from_last_year_ok(qtbot, monkeypatch: pytest.MonkeyPatch, errors:
     report = result[0]
     assert report.meta.year == 2023
     assert "2023" in report.title
-    assert report.last_year["measures"] and report.settings["started_from"] == "dasi-2021.txt"
-    assert any("请核对" in note for note in report.settings["import_notes"])
+    assert report.last_year["measures"] and report.settings.started_from == "dasi-2021.txt"
+    assert any("请核对" in note for note in report.settings.import_notes)
 
 
 def test_start_from_last_year_cancelled(qtbot, monkeypatch: pytest.MonkeyPatch, errors: list[str]) -> None:

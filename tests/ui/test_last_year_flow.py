@@ -13,9 +13,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from drafting.checklist.engine import default_checklist
-from drafting.files.storage import load_draft
 from drafting.lastyear.confirmations import CONFIRMED, UNCHANGED, carried_paragraphs, is_confirmed
 from drafting.model import Report
+from drafting.reading.sources import load_source
 from tests.conftest import sample_path
 from ui import dialogs, import_dialog, messages
 from ui.main_window import MainWindow
@@ -170,7 +170,7 @@ def test_start_from_last_year_pane_marks_confirm_and_save(qtbot, monkeypatch, so
     assert len(patched.save_suggestions) == 2 and patched.save_suggestions[0].endswith(".fzbg")
     assert project.path == new_path and not project.is_modified
     assert source.read_bytes() == before
-    saved = load_draft(new_path)
+    saved = load_source(new_path)
     assert is_confirmed(saved, old_texts[1]) and saved.meta.year == 2022
     assert saved.part("shortcomings").blocks[1].text.startswith("今年执法人员持证率")
 

@@ -36,8 +36,6 @@ class Checker:
     REQUIRED: ClassVar[frozenset[str]] = frozenset()
     #: Parts a rule of this kind looks at when the rule names none.
     DEFAULT_PARTS: ClassVar[tuple[str, ...]] = ()
-    #: True when the kind needs jieba (the engine can warn the window to warm it up).
-    USES_WORDS: ClassVar[bool] = False
 
     def __init__(self, rule: RuleSpec) -> None:
         self.rule = rule

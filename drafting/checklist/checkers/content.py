@@ -70,7 +70,6 @@ class PlansCoverProblemsChecker(Checker):
 
     KIND = "plans-cover-problems"
     PARAMS = {"problems_part": (str,), "plans_part": (str,), "ignore_words": (list,), "min_word_chars": (int,), "min_item_chars": (int,)}
-    USES_WORDS = True
 
     def compile(self, params: dict[str, Any]) -> None:
         self.problems_part = params.get("problems_part", "shortcomings")

@@ -64,7 +64,6 @@ class WordReplaceChecker(Checker):
     PARAMS = {"replacements": (dict,), "keep": (list,), "match": (str,)}
     REQUIRED = frozenset({"replacements"})
     DEFAULT_PARTS = TEXT_PARTS
-    USES_WORDS = True
 
     def compile(self, params: dict[str, Any]) -> None:
         replacements = params["replacements"]

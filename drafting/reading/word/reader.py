@@ -74,7 +74,7 @@ def read_docx_report(path: Path, data: bytes | None = None) -> Report:
     doc_number = _take_doc_number(paragraphs)
     report = build_report(paragraphs)
     if doc_number:
-        report.settings["doc_number"] = doc_number
+        report.settings.doc_number = doc_number
     _find_signature(report)
     return report
 

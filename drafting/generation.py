@@ -1,0 +1,113 @@
+"""Generation bookkeeping for DraftProject, and the one rule for regenerating a part.
+
+When a part is generated, Report.settings.generated records the facts (and
+org, year, plan, sub-areas) its text was made from and the text itself.
+regeneration() then says what 按事实生成, or a change of facts, should do
+with the part: apply the new text directly, ask first (showing the change),
+or nothing. The writer's own words are never replaced without asking.
+Facade level, beside drafting.project: it uses data/ and writing/.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from drafting.data.facts import FactCatalog, effective_facts
+from drafting.draft_settings import GeneratedRecord
+from drafting.model import Report
+from drafting.writing.render import part_required_facts
+
+#: Regeneration.action: replace the text without asking / show the change and ask / leave the part alone.
+APPLY, ASK, NOTHING = "apply", "ask", "nothing"
+
+
+@dataclass(frozen=True)
+class Regeneration:
+    """What to do with a part's text given what its facts would generate now.
+
+    Attributes:
+        part_id: the part.
+        action: APPLY, ASK or NOTHING.
+        old_text: the part's text now (as its editor shows it).
+        new_text: the text the facts give now (old_text when nothing is to be done).
+    """
+
+    part_id: str
+    action: str
+    old_text: str
+    new_text: str
+
+    @property
+    def asks(self) -> bool:
+        return self.action == ASK
+
+    def diff(self) -> list[str]:
+        """The change as unified-diff lines ("-" current, "+" new)."""
+        return diff_lines(self.old_text, self.new_text)
+
+
+def diff_lines(old: str, new: str) -> list[str]:
+    """Unified diff of two part texts, line by line (one paragraph per line)."""
+    return list(difflib.unified_diff(old.splitlines(), new.splitlines(), "当前文字", "按事实重新生成", lineterm="", n=1))
+
+
+def _records(report: Report) -> dict[str, GeneratedRecord]:
+    settings = report.settings
+    if not settings.is_set("generated"):
+        # Drafts have always recorded the (empty) table once generation was first looked at:
+        # setting it here keeps the file written the same.
+        settings.generated = {}
+    return settings.generated
+
+
+def snapshot(report: Report, catalog: FactCatalog, part_id: str) -> dict[str, Any]:
+    """What the part's generated text depends on now: its facts, last year's, org/year/plan, sub-areas."""
+    facts = effective_facts(catalog, report.facts)
+    # Deep copies: the snapshot must not share lists with report.facts (a later edit would change both).
+    result: dict[str, Any] = {
+        fid: copy.deepcopy(facts.get(fid)) for fid in sorted(part_required_facts(report, part_id))
+    }
+    last = effective_facts(catalog, report.last_year_facts)
+    result["_last"] = {fid: copy.deepcopy(last[fid]) for fid in result if last.get(fid) is not None}
+    result["_meta"] = [report.meta.org, report.meta.year, report.meta.plan]
+    if part_id == "measures":
+        result["_areas"] = list(report.settings.areas)
+    return result
+
+
+def record_generation(report: Report, catalog: FactCatalog, part_id: str, text: str) -> None:
+    """Remember that the part was just generated as text, from the facts as they are now."""
+    _records(report)[part_id] = GeneratedRecord(snapshot(report, catalog, part_id), text)
+
+
+def regeneration(report: Report, catalog: FactCatalog, part_id: str, current_text: str,
+                 render_text: Callable[[], str], *, requested: bool) -> Regeneration:
+    """The regeneration rule.
+
+    requested (the writer pressed 按事实生成): apply, unless the writer's own words are in the
+    part (edited since it was generated, or written there before it ever was) and the new
+    text differs: then ask. Not requested (the window checks after a change): nothing,
+    unless the facts changed since the part was generated and give a different text now;
+    then apply when the writer has not edited it since, else ask.
+
+    Raises:
+        DraftingError: a template failed (from render_text or listing the part's facts).
+    """
+    record = _records(report).get(part_id)
+    if not requested and (record is None or record.facts == snapshot(report, catalog, part_id)):
+        return Regeneration(part_id, NOTHING, current_text, current_text)
+    new_text = render_text()
+    if not requested and new_text == current_text:
+        return Regeneration(part_id, NOTHING, current_text, current_text)
+    if record is not None:
+        own_words = record.text != current_text
+    else:
+        part = report.part(part_id)
+        own_words = part_id != "title" and part is not None and any(
+            b.text.strip() and b.level != 1 for b in part.blocks)
+    action = ASK if own_words and new_text != current_text else APPLY
+    return Regeneration(part_id, action, current_text, new_text)
