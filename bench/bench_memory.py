@@ -83,7 +83,7 @@ for fact_id, raw in TYPICAL_RAW_FACTS.items():
 for part_id in ("preamble", "measures", "shortcomings", "leader_duty", "plans", "other"):
     project.generate(part_id)
 window.set_project(project)
-window.show_step("measures")
+window.step_pages.show_step("measures")
 segment.tokenizer()
 panel = window.findings_dock.panel
 found = []
@@ -97,7 +97,7 @@ if not found:
     raise SystemExit("the findings panel did not finish checking within 60 s")
 for _ in range(20):
     app.processEvents()
-page = window.current_page()
+page = window.step_pages.current_page()
 report(findings=len(found[-1]), step=page.step.id if page else None, jieba=segment.is_loaded())
 """
 

@@ -56,7 +56,7 @@ def run_script(window: MainWindow, script: Path, log: Path | None) -> None:
     for action in json.loads(script.read_text(encoding="utf-8")):
         def act(action: dict = action) -> None:
             if "step" in action:
-                window.show_step(action["step"])
+                window.step_pages.show_step(action["step"])
                 return
             editor = window.editor(action["part"])
             editor.moveCursor(editor.textCursor().MoveOperation.End)

@@ -51,7 +51,7 @@ def write_two_parts(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyp
 
 def selection(window: MainWindow) -> tuple[str, str, int]:
     """(part, selected text, selection start) in the editor the find bar selected in."""
-    page = window.current_page()
+    page = window.step_pages.current_page()
     assert page is not None
     for part_id, editor in page.editors.items():
         cursor = editor.textCursor()
@@ -70,7 +70,7 @@ def open_window_with_text(qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(window.isActiveWindow)  # window shortcuts (Ctrl+F, F3) need the active window
     start_new(qtbot, window)
     write_two_parts(qtbot, window)
-    window.show_step("head")
+    window.step_pages.show_step("head")
     window.editor("title").setFocus()
     return window
 
@@ -90,7 +90,7 @@ def test_find_walks_across_parts_and_wraps(qtbot, rec: Recorder) -> None:  # typ
     for number, (part_id, start) in enumerate(expected, start=1):
         press(qtbot, bar.find_edit, Qt.Key.Key_Return)
         assert selection(window) == (part_id, "法治夜校", start)
-        assert window.current_page().step.id == part_id  # type: ignore[union-attr]
+        assert window.step_pages.current_page().step.id == part_id  # type: ignore[union-attr]
         assert window.outline_panel.current_step_id() == part_id
         assert bar.status_label.text() == f"第 {number} 处，共 3 处"
         assert bar.find_edit.hasFocus()  # Enter again goes on searching, it never types into the text
@@ -192,7 +192,7 @@ def test_frame_parts_are_searched_and_f3_from_an_editor_follows_the_match(qtbot,
     press(qtbot, title, Qt.Key.Key_F3)
     assert selection(window) == ("signature", "某某镇", 0)
     assert window.statusBar().currentMessage() == "第 2 处，共 2 处"  # the bar is closed: said below
-    assert window.current_page().step.id == "tail"  # type: ignore[union-attr]
+    assert window.step_pages.current_page().step.id == "tail"  # type: ignore[union-attr]
     focused = QApplication.focusWidget()
     assert isinstance(focused, PartEditor) and focused.part_id == "signature"  # the keyboard went along
 
@@ -205,7 +205,7 @@ def test_nothing_found_is_said_and_nothing_moves(qtbot, rec: Recorder, query: st
     type_text(bar.find_edit, query)
     press(qtbot, bar.find_edit, Qt.Key.Key_Return)
     assert bar.status_label.text() == label
-    assert window.current_page().step.id == "head"  # type: ignore[union-attr]
+    assert window.step_pages.current_page().step.id == "head"  # type: ignore[union-attr]
     assert selection(window) == ("", "", -1)
 
 

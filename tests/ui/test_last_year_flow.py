@@ -108,14 +108,14 @@ def test_start_from_last_year_pane_marks_confirm_and_save(qtbot, monkeypatch, so
     project = window.project
     assert project is not None and project.report.meta.year == 2022
     assert project.path is None and project.source_path == source and project.is_modified
-    assert window.current_page() is not None and window.current_page().step.id == "head"
-    assert "2022年" in window.pages["head"].editors["title"].toPlainText()
-    assert window.pages["head"].last_year_panes == {}  # the title has no last-year text of its own
+    assert window.step_pages.current_page() is not None and window.step_pages.current_page().step.id == "head"
+    assert "2022年" in window.step_pages.pages["head"].editors["title"].toPlainText()
+    assert window.step_pages.pages["head"].last_year_panes == {}  # the title has no last-year text of its own
     assert "*" in window.windowTitle()
 
     # last year's text of the part beside the editor, unchanged paragraphs marked
-    window.show_step("shortcomings")
-    page = window.pages["shortcomings"]
+    window.step_pages.show_step("shortcomings")
+    page = window.step_pages.pages["shortcomings"]
     pane = page.last_year_panes["shortcomings"]
     view = pane.view
     assert pane.isVisibleTo(page)
@@ -151,8 +151,8 @@ def test_start_from_last_year_pane_marks_confirm_and_save(qtbot, monkeypatch, so
     assert len(patched.infos) == 2 and "无需确认" in patched.infos[1]
 
     # 全部确认 on another part
-    window.show_step("measures")
-    measures = window.pages["measures"].last_year_panes["measures"]
+    window.step_pages.show_step("measures")
+    measures = window.step_pages.pages["measures"].last_year_panes["measures"]
     assert measures.view.unchanged_count == len(project.report.last_year["measures"])
     qtbot.mouseClick(measures.confirm_all_button, Qt.MouseButton.LeftButton)
     assert measures.view.unchanged_count == 0 and carried_paragraphs(project.report, "measures") == []
@@ -223,8 +223,8 @@ def test_new_report_has_no_last_year_pane(qtbot, monkeypatch) -> None:  # type: 
     Patched(monkeypatch, None)
     window = make_window(qtbot)
     window._on_start_page_new_requested("某某镇人民政府", 2024, "县委、县政府")
-    window.show_step("shortcomings")
-    page = window.pages["shortcomings"]
+    window.step_pages.show_step("shortcomings")
+    page = window.step_pages.pages["shortcomings"]
     assert page.last_year_panes == {} and page.findChild(object, "side_tabs") is None
     assert window.editor("preamble").old_year_marks() == []
 
@@ -237,8 +237,8 @@ def test_last_years_figures_shown_beside_the_facts(qtbot, monkeypatch) -> None: 
     window.menus.last_year_action.trigger()
     assert patched.errors == [] and window.project is not None
     assert window.project.report.last_year_facts["training_attendees"] == 900
-    window.show_step("measures")
-    page = window.pages["measures"]
+    window.step_pages.show_step("measures")
+    page = window.step_pages.pages["measures"]
     assert page.area_picker is not None
     page.area_picker.set_checked("study", True)  # an imported report has no sub-areas ticked yet
     page.area_picker.set_checked("advisers", True)

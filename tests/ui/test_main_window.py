@@ -17,7 +17,8 @@ from drafting.files import recovery
 from drafting.writing.new_report import new_report
 from tests.conftest import sample_path
 from ui import dialogs, messages
-from ui.main_window import AUTOSAVE_DELAY_MS, MainWindow
+from ui.draft_files import AUTOSAVE_DELAY_MS
+from ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
 
@@ -106,7 +107,7 @@ def test_whole_flow_new_generate_edit_save_reopen_export(qtbot, rec: Recorder, t
     typed = 0
     for row, step in enumerate(steps):
         window.outline_panel.step_list.setCurrentRow(row)  # the writer clicks the step
-        page = window.current_page()
+        page = window.step_pages.current_page()
         assert page is not None and page.step.id == step.id
         typed += fill_all_facts(page)
         assert page.parse_errors == {}
@@ -122,8 +123,8 @@ def test_whole_flow_new_generate_edit_save_reopen_export(qtbot, rec: Recorder, t
     assert "4" in project.part_text("leader_duty")
 
     # the writer edits the generated text of 主要举措和成效
-    window.show_step("measures")
-    editor = window.pages["measures"].editors["measures"]
+    window.step_pages.show_step("measures")
+    editor = window.step_pages.pages["measures"].editors["measures"]
     editor.moveCursor(editor.textCursor().MoveOperation.End)
     type_text(editor, "\n" + EDITED)
     assert EDITED in project.part_text("measures")
@@ -164,7 +165,7 @@ def test_autosave_writes_recovery_copy_soon_after_typing(qtbot, rec: Recorder) -
     start_new(qtbot, window)
     editor = window.editor("preamble")
     type_text(editor, "今年以来，镇党委镇政府坚持依法行政。")
-    assert window.autosave_timer.isActive() and window.autosave_timer.isSingleShot()
+    assert window.files.autosave_timer.isActive() and window.files.autosave_timer.isSingleShot()
     # generous: the 2 shared cores may be busy; the timer interval itself is asserted above
     qtbot.waitUntil(lambda: bool(recovery.list_recoveries()), timeout=AUTOSAVE_DELAY_MS + 20000)
     report = recovery.load_recovery(recovery.list_recoveries()[0])
@@ -178,7 +179,7 @@ def test_close_with_unsaved_changes_asks_and_cancel_keeps_window(qtbot, rec: Rec
     rec.save_answers = [dialogs.CANCEL]
     assert not window.close()
     assert rec.asked_save_changes == 1 and window.isVisible() and window.project is not None
-    window.autosave()
+    window.files.autosave()
     assert recovery.list_recoveries()
     rec.save_answers = [dialogs.DISCARD]
     assert window.close()
@@ -189,8 +190,8 @@ def test_close_with_unsaved_changes_asks_and_cancel_keeps_window(qtbot, rec: Rec
 def test_undo_brings_back_text_replaced_by_generation(qtbot, rec: Recorder) -> None:  # type: ignore[no-untyped-def]
     window = make_window(qtbot)
     start_new(qtbot, window)
-    window.show_step("shortcomings")
-    page = window.current_page()
+    window.step_pages.show_step("shortcomings")
+    page = window.step_pages.current_page()
     editor = page.editors["shortcomings"]
     editor.moveCursor(editor.textCursor().MoveOperation.End)
     type_text(editor, "\n我写的不足")
@@ -211,8 +212,8 @@ def test_undo_brings_back_text_replaced_by_generation(qtbot, rec: Recorder) -> N
 def test_facts_changed_after_edit_offers_regeneration_never_silent(qtbot, rec: Recorder) -> None:  # type: ignore[no-untyped-def]
     window = make_window(qtbot)
     start_new(qtbot, window)
-    window.show_step("leader_duty")
-    page = window.current_page()
+    window.step_pages.show_step("leader_duty")
+    page = window.step_pages.current_page()
     form = page.form_for("center_group_sessions")
     form.set_field_text("center_group_sessions", "12")
     form.set_field_text("center_group_law_sessions", "4")
@@ -238,8 +239,8 @@ def test_facts_changed_after_edit_offers_regeneration_never_silent(qtbot, rec: R
 def test_measures_areas_can_be_picked_and_ordered(qtbot, rec: Recorder) -> None:  # type: ignore[no-untyped-def]
     window = make_window(qtbot)
     start_new(qtbot, window)
-    window.show_step("measures")
-    page = window.current_page()
+    window.step_pages.show_step("measures")
+    page = window.step_pages.current_page()
     picker = page.area_picker
     assert picker is not None
     ids = picker.checked_ids()
@@ -264,8 +265,8 @@ def test_measures_areas_can_be_picked_and_ordered(qtbot, rec: Recorder) -> None:
 def test_inline_validation_and_computed_rate(qtbot, rec: Recorder) -> None:  # type: ignore[no-untyped-def]
     window = make_window(qtbot)
     start_new(qtbot, window)
-    window.show_step("measures")
-    page = window.current_page()
+    window.step_pages.show_step("measures")
+    page = window.step_pages.current_page()
     form = page.form_for("villages_total")
     type_text(form.fields["villages_total"].input, "十八")
     assert form.fields["villages_total"].message_label.text() == "请填写整数"
@@ -375,9 +376,9 @@ def test_findings_mark_steps_and_jump_to_the_words(qtbot, rec: Recorder) -> None
                       match="丰硕成果", message="用语空泛", block_index=index, offset=blocks[index][1].text.index("丰硕成果"))
     panel.findings_changed.emit([finding])
     assert window.outline_panel.statuses["preamble"] == "有问题"
-    window.show_step("measures")
+    window.step_pages.show_step("measures")
     panel.finding_activated.emit(finding)
-    assert window.current_page().step.id == "preamble"
+    assert window.step_pages.current_page().step.id == "preamble"
     assert editor.textCursor().selectedText() == "丰硕成果"
     panel.findings_changed.emit([])
     assert window.outline_panel.statuses["preamble"] != "有问题"
