@@ -4,7 +4,7 @@ It holds the Report, where it is saved, whether it changed, and offers what
 the window does with it: set a part's text, set a fact from the form's raw
 text, generate a part from its template, tell a part's status, apply a
 checklist fix, and say whether a part should be regenerated (the rule is in
-drafting.generation: the writer's own words are never replaced without asking).
+drafting.writing.generation: the writer's own words are never replaced without asking).
 Saving goes through drafting.files.storage (atomic, .bak); a file that was
 imported (.txt, .docx) is never overwritten.
 """
@@ -28,10 +28,10 @@ from drafting.errors import StorageError
 from drafting.files import recovery
 from drafting.files.draftlock import DraftLock
 from drafting.files.storage import save_draft
-from drafting.generation import Regeneration, record_generation, regeneration
 from drafting.model import PART_IDS, STATUTORY, Block, Part, Report
 from drafting.reading.sources import load_source, sniff_kind
 from drafting.reading.text_reader import read_source_bytes
+from drafting.writing.generation import Regeneration, record_generation, regeneration
 from drafting.writing.part_text import blocks_to_text, text_to_blocks
 from drafting.writing.render import part_heading, part_required_facts, render_part
 
@@ -296,7 +296,7 @@ class DraftProject:
         """What to do with the part's text: apply the newly generated text, ask first, or nothing.
 
         requested: the writer pressed 按事实生成; otherwise the window asks after a change
-        whether the facts now give another text (see drafting.generation.regeneration).
+        whether the facts now give another text (see drafting.writing.generation.regeneration).
 
         Raises:
             DraftingError: a template failed.

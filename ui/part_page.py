@@ -31,9 +31,9 @@ from drafting.data.areas import areas_for_year
 from drafting.data.facts import computed_facts
 from drafting.data.outline import default_outline
 from drafting.errors import DraftingError
-from drafting.generation import NOTHING, Regeneration
 from drafting.numbering import standard_prefix
 from drafting.project import DraftProject
+from drafting.writing.generation import NOTHING, Regeneration
 from drafting.writing.render import PART_TEMPLATES
 from ui import dialogs, messages
 from ui.fact_form import FactForm

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from drafting.errors import StorageError
-from drafting.generation import APPLY, ASK, NOTHING, diff_lines
 from drafting.project import DraftProject
 from drafting.reading.sources import load_source
+from drafting.writing.generation import APPLY, ASK, NOTHING, diff_lines
 from drafting.writing.new_report import new_report
 from tests.conftest import sample_path
 
