@@ -84,6 +84,39 @@ class ReportMeta:
     plan: str = ""
 
 
+@dataclass(frozen=True)
+class SourceNote:
+    """Something the reader changed in a source before recognising its structure.
+
+    Attributes:
+        kind: "leftover" (an editing leftover removed), "numbering" (a number's width or spaces
+            fixed), "joined" (a line cut by a PDF joined to the one before), "repeat" (a pasted
+            repeat of earlier paragraphs removed from the end).
+        line: line (text files) or paragraph number in the source.
+        column: 1-based column there of what was changed.
+        found: the text removed or fixed, as it stood ("[bookmark: _GoBack]", "**", "(一)").
+        what: what was changed, in Chinese, for the user.
+        count: how many times (marks of one kind in one paragraph, paragraphs of a pasted tail).
+        label: the kind of leftover, in Chinese ("Word 书签残留"); "" for other kinds.
+        part: id of the part the paragraph ended up in ("" until the structure is known).
+    """
+
+    KINDS = ("leftover", "numbering", "joined", "repeat")
+
+    kind: str
+    line: int
+    column: int
+    found: str
+    what: str
+    count: int = 1
+    label: str = ""
+    part: str = ""
+
+    def __str__(self) -> str:
+        where = f"第 {self.line} 行" if self.line else "某段"
+        return f"{where}：{self.what}"
+
+
 @dataclass
 class Report:
     """A whole report: metadata, parts in document order, facts and extras.
@@ -96,6 +129,8 @@ class Report:
         last_year: last year's report as parts (id -> list of paragraph texts),
             when this draft was started from it; used by the checklist.
         settings: per-draft choices (sub-areas picked, confirmed paragraphs...).
+        source_notes: what the reader cleaned from the source before recognising it (not saved
+            with a draft: the checklist reports the leftovers, the import lists every note).
     """
 
     meta: ReportMeta = field(default_factory=ReportMeta)
@@ -104,6 +139,7 @@ class Report:
     last_year_facts: dict[str, Any] = field(default_factory=dict)
     last_year: dict[str, list[str]] = field(default_factory=dict)
     settings: DraftSettings = field(default_factory=DraftSettings)
+    source_notes: list[SourceNote] = field(default_factory=list, compare=False)
 
     def part(self, part_id: str) -> Part | None:
         """The first part with this id, or None."""

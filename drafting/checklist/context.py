@@ -67,6 +67,14 @@ class ReportView:
     def part_paragraphs(self, part_id: str) -> list[Paragraph]:
         return [p for p in self.paragraphs if p.part == part_id]
 
+    def paragraph_at_line(self, line: int) -> Paragraph | None:
+        """The paragraph holding a source line: the last one starting at or before it."""
+        found = None
+        for para in self.paragraphs:
+            if para.block.source_line is not None and para.block.source_line <= line:
+                found = para
+        return found or (self.paragraphs[0] if self.paragraphs else None)
+
     def spans(self, para: Paragraph) -> list[tuple[str, int, int]]:
         """jieba's (word, start, end) for a paragraph, computed once per run."""
         cached = self._spans.get(para.index)

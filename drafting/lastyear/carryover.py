@@ -23,9 +23,10 @@ from drafting.data.outline import Outline, default_outline
 from drafting.dates import move_dates, move_years
 from drafting.errors import InputError
 from drafting.figures import figures_in
-from drafting.model import STATUTORY, Block, Part, Report
+from drafting.model import STATUTORY, Block, Part, Report, SourceNote
 from drafting.numbering import parse_numbering, split_run_in
-from drafting.reading.cleanup import CleanupNote, clean_report
+from drafting.reading.cleanup import normalise_numbering
+from drafting.reading.sources import load_source
 
 
 @dataclass(frozen=True)
@@ -248,17 +249,16 @@ class LastYearImport:
     """What reading last year's file gave: the cleaned report and the changes made."""
 
     report: Report
-    cleanup: list[CleanupNote]
+    cleanup: list[SourceNote]
     confidence: dict[str, float]
 
 
 def read_last_year(path: Path) -> LastYearImport:
-    """Read any source (draft, .txt, .docx, .doc/.wps) and clean it; the file is only read.
+    """Read any source (draft, .txt, .docx, .doc/.wps), cleaned as it is read; the file is only read.
 
     Raises:
         DraftingError: the file cannot be read (a Chinese message says why).
     """
-    from drafting.reading.sources import load_source
-
-    report, notes = clean_report(load_source(Path(path)))
+    report = load_source(Path(path))
+    notes = sorted([*report.source_notes, *normalise_numbering(report)], key=lambda note: note.line)
     return LastYearImport(report, notes, part_confidence(report))

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from drafting.errors import InputError
 from drafting.model import Report
-from drafting.reading.structure import SourceParagraph, build_report
+from drafting.reading.recognise import recognise
+from drafting.reading.structure import SourceParagraph
 
 #: A report's text is a few dozen KB (the largest sample is 15 KB); 2 MB is some 300 pages.
 MAX_TEXT_BYTES = 2 * 1024 * 1024
@@ -123,8 +124,8 @@ def split_paragraphs(text: str) -> list[SourceParagraph]:
 
 
 def parse_text_report(text: str) -> Report:
-    """A report from its text (already decoded)."""
-    return build_report(split_paragraphs(text))
+    """A report from its text (already decoded), cleaned and recognised."""
+    return recognise(split_paragraphs(text))
 
 
 def read_text_report(path: Path) -> Report:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from drafting import paths
@@ -269,6 +270,24 @@ class EditingLeftoverChecker(Checker):
         if self.broken_lines:
             yield from self._broken(running)
         yield from self._repeated_at_end(running)
+        yield from self._cleaned_by_the_reader(view)
+
+    def _cleaned_by_the_reader(self, view: ReportView) -> Iterator[Finding]:
+        """Leftovers the reader removed from a source before recognising it (Report.source_notes).
+
+        The file itself still holds them: a reviewer checking a township's .docx must hear of
+        them, at the line where they stand.
+        """
+        labels = {"leftover": "", "joined": "段落在句子中间断开" if self.broken_lines else None, "repeat": "结尾重复了前文"}
+        for note in view.report.source_notes:
+            label = labels.get(note.kind)
+            if label is None or (self.parts and note.part not in self.parts):
+                continue
+            para = view.paragraph_at_line(note.line)
+            if para is not None:
+                label = label or note.label + (f"，共 {note.count} 处" if note.count > 1 else "")
+                finding = self.at(para, 0, note.found, None, label=label)
+                yield replace(finding, line=note.line, column=note.column, offset=0)
 
     def _broken(self, paragraphs: list) -> Iterator[Finding]:
         body = body_paragraphs(paragraphs)

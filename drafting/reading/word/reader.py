@@ -12,7 +12,7 @@ python-docx does not (numbering.xml, direct or linked to a style); and
 drafting.reading.word.body reads the body's paragraphs in order, table rows included,
 with heading levels, tracked changes accepted and field results; page headers,
 footers, comments and text boxes are left out. Here the paragraphs become a
-report (drafting.reading.structure.build_report), with the 发文字号 line taken out and
+report (drafting.reading.recognise: cleaned, then the structure recognised), with the 发文字号 line taken out and
 the signature found above the date. Never imports PySide6.
 """
 
@@ -25,7 +25,8 @@ from pathlib import Path
 
 from drafting.errors import DocxImportError, DraftingError
 from drafting.model import Block, Part, Report
-from drafting.reading.structure import SourceParagraph, build_report
+from drafting.reading.recognise import recognise
+from drafting.reading.structure import SourceParagraph
 from drafting.reading.word.autonumber import read_numbering, read_styles
 from drafting.reading.word.body import BodyReader
 from drafting.reading.word.safety import W, main_part, open_zip, parse_xml, read_member, refuse_non_word_ole
@@ -72,7 +73,7 @@ def read_docx_report(path: Path, data: bytes | None = None) -> Report:
     if not paragraphs:
         raise DocxImportError(f"“{path.name}”中没有文字，无法导入。请确认选择的文件是否正确。")
     doc_number = _take_doc_number(paragraphs)
-    report = build_report(paragraphs)
+    report = recognise(paragraphs)
     if doc_number:
         report.settings.doc_number = doc_number
     _find_signature(report)
