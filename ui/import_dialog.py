@@ -32,7 +32,13 @@ from PySide6.QtWidgets import (
 
 from drafting.data.outline import default_outline
 from drafting.errors import DraftingError
-from drafting.lastyear.carryover import LastYearImport, apply_mapping, body_blocks, carry_over, read_last_year
+from drafting.lastyear.carryover import (
+    LastYearImport,
+    apply_mapping,
+    body_blocks,
+    read_last_year,
+    start_new_year,
+)
 from drafting.model import STATUTORY, Report
 from ui import dialogs, messages
 
@@ -197,13 +203,11 @@ def start_from_last_year(parent: QWidget | None) -> tuple[Report, Path] | None:
     try:
         if not dialogs.run_modal(dialog):
             return None
-        report, notes = carry_over(dialog.corrected_report(), dialog.year())
+        report, _notes = start_new_year(imported, dialog.year(), path.name, dialog.heading_choices())
     except DraftingError as exc:
         messages.show_error(parent, exc)
         return None
     finally:
         dialog.deleteLater()
-    report.settings.started_from = path.name
-    report.settings.import_notes = [str(note) for note in [*imported.cleanup, *notes]]
     logger.info("started a %s draft from %s", report.meta.year, path.name)
     return report, path

@@ -33,11 +33,10 @@ def run(args: argparse.Namespace) -> int:
     check_output(source, output)
     from drafting.data.outline import default_outline
     from drafting.files.storage import save_draft
-    from drafting.lastyear.carryover import carry_over, read_last_year
+    from drafting.lastyear.carryover import read_last_year, start_new_year
 
     imported = read_last_year(source)
-    new, notes = carry_over(imported.report, args.year)
-    new.settings.started_from = source.name
+    new, notes = start_new_year(imported, args.year, source.name)
     outline = default_outline()
     out = sys.stdout
     old_year = imported.report.meta.year

@@ -262,3 +262,25 @@ def read_last_year(path: Path) -> LastYearImport:
     report = load_source(Path(path))
     notes = sorted([*report.source_notes, *normalise_numbering(report)], key=lambda note: note.line)
     return LastYearImport(report, notes, part_confidence(report))
+
+
+def start_new_year(
+    imported: LastYearImport, year: int, source_name: str, heading_parts: dict[int, str] | None = None
+) -> tuple[Report, list[CarryNote]]:
+    """The new year's draft from last year's report: the one path of the CLI's import and the window's
+    从去年的报告开始.
+
+    Args:
+        imported: what read_last_year gave.
+        year: the year the new report is on.
+        source_name: the file's name, kept in the draft (it is never saved over).
+        heading_parts: the writer's corrections of which heading starts which part (apply_mapping).
+
+    Raises:
+        InputError: a part given to two headings, or a year before last year's report.
+    """
+    report = apply_mapping(imported.report, heading_parts) if heading_parts is not None else imported.report
+    new, notes = carry_over(report, year)
+    new.settings.started_from = source_name
+    new.settings.import_notes = [str(note) for note in [*imported.cleanup, *notes]]
+    return new, notes

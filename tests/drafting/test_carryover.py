@@ -313,3 +313,19 @@ def test_fast_similarity_test_agrees_with_similarity() -> None:
     for threshold in (0.6, 0.85, 0.9):
         assert [is_similar(a, b, threshold) for a, b in pairs] == [similarity(a, b) >= threshold for a, b in pairs]
     assert any(is_similar(a, b, 0.9) for a, b in pairs) and not all(is_similar(a, b, 0.6) for a, b in pairs)
+
+
+def test_start_new_year_is_one_path_for_the_cli_and_the_window(tmp_path: Path) -> None:
+    from drafting.lastyear.carryover import start_new_year
+
+    source = tmp_path / "去年.txt"
+    source.write_text(REPORT.replace("（一）加强学习。", "[bookmark: _GoBack]（一）加强学习。"), encoding="utf-8")
+    imported = read_last_year(source)
+    new, notes = start_new_year(imported, 2022, source.name)
+    assert new.meta.year == 2022 and new.settings.started_from == "去年.txt"
+    assert new.settings.import_notes == [str(n) for n in [*imported.cleanup, *notes]]
+    assert any("书签" in note for note in new.settings.import_notes)
+    # The writer's correction of which heading starts which part is applied before carrying over.
+    heading = next(i for i, (_p, b) in enumerate(body_blocks(imported.report)) if b.text.startswith("二、"))
+    moved, _ = start_new_year(imported, 2022, source.name, {heading: ""})
+    assert moved.part("leader_duty") is None

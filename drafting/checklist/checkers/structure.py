@@ -191,16 +191,7 @@ class HeadingNumberingChecker(Checker):
         parent_level = 0
         for para in view.in_parts(self.parts):
             if para.level == 0:
-                # "[bookmark: _GoBack]（三）…": a heading hidden behind an editing leftover still
-                # counts in the sequence (editing-leftover reports the leftover itself).
-                hidden = _hidden_numbering(para.text)
-                if hidden is not None and hidden.standard_level in last_number:
-                    level = hidden.standard_level
-                    for deeper in [lv for lv in last_number if lv > level]:
-                        del last_number[deeper]
-                    last_number[level] = hidden.number
-                    parent_level = level
-                continue
+                continue  # (a heading behind an editing leftover is one already: the reader cleans first)
             numbering = parse_numbering(para.text)
             if numbering is None:
                 if para.level == 1:  # a part's heading whose number was lost (pasted from a web page)
@@ -253,15 +244,6 @@ class HeadingNumberingChecker(Checker):
             parent_level = level
 
 
-_LEADING_LEFTOVER = re.compile(r"^(?:\[[^\]]{0,40}\]|\*\*|\s)+")
-
-
-def _hidden_numbering(text: str) -> Any:
-    """The numbering behind leading editing leftovers ("[bookmark: x]", "**"), or None."""
-    match = _LEADING_LEFTOVER.match(text)
-    if not match:
-        return None
-    return parse_numbering(text[match.end() :])
 
 
 class YearMismatchChecker(Checker):
