@@ -3,7 +3,7 @@ that stays free of Qt with a light export path.
 
 drafting/ is built in layers, each importing only its own level or lower (CONTRIBUTING.md has the
 map): the ground (drafting's top-level modules), then data/, files/, reading/, writing/, export/,
-lastyear/, checklist/, then the facade (project, search, cli, commands/), and ui/ above all of it.
+lastyear/, checklist/, review/, then the facade (project, search, cli, commands/), and ui/ above all of it.
 Every import statement counts, at module level or inside a function or an ``if TYPE_CHECKING``:
 a lazy import hides a cycle from the interpreter, not from the reader.
 """
@@ -32,6 +32,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("export", ("drafting.export",)),
     ("lastyear", ("drafting.lastyear",)),
     ("checklist", ("drafting.checklist",)),
+    ("review", ("drafting.review",)),  # the county review: reads, checks and compares many reports
     ("facade", ("drafting.project", "drafting.search", "drafting.cli", "drafting.commands")),
     ("ui", ("ui",)),
 )
