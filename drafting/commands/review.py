@@ -34,6 +34,7 @@ def run(args: argparse.Namespace) -> int:
     from drafting.review.batch import report_files, review_paths
 
     folder = Path(args.folder)
+    files = report_files(folder)  # first: a wrong folder is the likelier mistake
     output = Path(args.output) if args.output else folder / DEFAULT_NAME
     if output.suffix.lower() not in OUTPUT_SUFFIXES:
         raise InputError(f"无法写出“{output.name}”：汇总只能写成 .xlsx（Excel）或 .html（网页）。请换一个文件名后再试。")
@@ -45,7 +46,6 @@ def run(args: argparse.Namespace) -> int:
         if not Path(extra).is_file():
             raise InputError(f"找不到检查规则文件“{extra}”。请检查 --checklist 后的文件名和路径。")
     checklist = default_checklist([Path(p) for p in args.checklist])
-    files = report_files(folder)
     progress = _progress_line(sys.stderr.isatty())
     result = review_paths(files, year=args.year, checklist=checklist, progress=progress)
     if output.suffix.lower() == ".xlsx":

@@ -16,6 +16,7 @@ from drafting.review.copying import Paragraph
 from drafting.review.summary import ReportSummary
 
 PRESENT, ABSENT = "✔", "✘"
+NO_DATE = "（未写）"
 SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
@@ -51,7 +52,7 @@ def summary_values(row: ReportSummary) -> list[object]:
                 "", None, "", None, f"无法读取：{row.problem}"]
     rules = "、".join(f"{rule}×{count}" for rule, count in row.by_rule.items())
     return [
-        row.name, row.org or row.label, row.year, row.date,
+        row.name, row.org or row.label, row.year, row.date or NO_DATE,
         *(PRESENT if row.parts.get(part_id) else ABSENT for part_id in STATUTORY),
         row.counts["error"], row.counts["warning"], row.counts["info"], rules,
         row.length, row.figures, row.examples,
