@@ -32,6 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from drafting.checklist import default_checklist
     from drafting.review.batch import report_files, review_paths
+    from drafting.review.table import shared_paragraph_count
 
     folder = Path(args.folder)
     files = report_files(folder)  # first: a wrong folder is the likelier mistake
@@ -58,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         write_page(result, output)
     bad = [row for row in result.summaries if not row.readable]
     pairs = result.cross_township_pairs()
-    shared = sum(len(result.copying.pairs[key]) for key in pairs)
+    shared = shared_paragraph_count(result)
     sys.stdout.write(f"共 {len(files)} 个文件，读取 {len(files) - len(bad)} 份报告；"
                      f"不同乡镇之间雷同段落 {shared} 处（{len(pairs)} 对报告）。已写出“{output}”。\n")
     for row in bad:

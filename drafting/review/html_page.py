@@ -27,6 +27,7 @@ from drafting.review.table import (
     finding_rows,
     parts_present,
     problems_by_township,
+    shared_paragraph_count,
     shared_rows,
     summary_columns,
     summary_values,
@@ -42,7 +43,7 @@ h1{font-size:22px;margin:0 0 4px} h2{font-size:17px;margin:28px 0 8px;border-lef
 table{border-collapse:collapse;width:100%;font-size:13px} th,td{border:1px solid #ccc;padding:3px 6px;vertical-align:top}
 th{background:#f3f3f3;position:sticky;top:0} td.n{text-align:right} td.ok{background:#c6efce;text-align:center}
 td.no{background:#ffc7ce;color:#9c0006;text-align:center} td.alert{background:#ffc7ce} td.warn{background:#ffd8a8}
-tr.bad td{background:#e0e0e0;color:#555} td.long{max-width:520px} .note{color:#666;margin:6px 0}
+tr.bad td{background:#e0e0e0;color:#555} td.long{max-width:520px;white-space:pre-wrap} .note{color:#666;margin:6px 0}
 """
 
 
@@ -52,13 +53,14 @@ def build_page(result: ReviewResult, config: ReviewConfig | None = None, title: 
     read = sum(1 for row in result.summaries if row.readable)
     year = f"{result.year} 年度，" if result.year else ""
     shared = list(shared_rows(result))
+    shared_count = shared_paragraph_count(result)
     findings = list(finding_rows(result))
     out = [
         "<!DOCTYPE html>", '<html lang="zh-CN"><head><meta charset="utf-8">',
         f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>",
         f"<h1>{escape(title)}</h1>",
         f'<div class="meta">{year}共 {len(result.summaries)} 个文件，读取 {read} 份报告；'
-        f"问题 {len(findings)} 条；不同乡镇之间雷同段落 {len(shared)} 处。</div>",
+        f"问题 {len(findings)} 条；不同乡镇之间雷同段落 {shared_count} 处（{len(shared)} 对报告）。</div>",
         '<div class="charts">', problems_chart(problems_by_township(result)),
         parts_chart(parts_present(result)), "</div>",
         "<h2>汇总</h2>", _summary_table(result, config),

@@ -87,24 +87,33 @@ def finding_rows(result: ReviewResult) -> Iterator[list[object]]:
 
 
 SHARED_COLUMNS = [
-    Column("乡镇甲", width=12), Column("文件甲", width=18), Column("部分甲", width=12), Column("段落甲", "int", 6),
-    Column("原文甲", width=60), Column("乡镇乙", width=12), Column("文件乙", width=18), Column("部分乙", width=12),
-    Column("段落乙", "int", 6), Column("原文乙", width=60), Column("相似度", "share", 8),
+    Column("乡镇甲", width=12), Column("文件甲", width=18), Column("乡镇乙", width=12), Column("文件乙", width=18),
+    Column("雷同段落数", "int", 8), Column("最低相似度", "share", 8), Column("甲的原文", width=70),
+    Column("乙的原文", width=70),
 ]
+#: Excel keeps at most 32767 characters in a cell: longer texts are cut with a note.
+CELL_LIMIT = 32000
 
 
 def shared_rows(result: ReviewResult) -> Iterator[list[object]]:
-    """The paragraphs two different townships share, pair of reports by pair, both texts."""
+    """The paragraphs two different townships share, one row per pair of reports with both texts: the
+    shared paragraphs of each side in the same order, each headed 【第N段·部分】, so they line up."""
     for first, second in result.cross_township_pairs():
-        for item in result.copying.pairs[(first, second)]:
-            yield [*_side(result, first, item.first_paragraph), *_side(result, second, item.second_paragraph),
-                   item.ratio]
+        items = result.copying.pairs[(first, second)]
+        a, b = result.summaries[first], result.summaries[second]
+        yield [a.label, a.name, b.label, b.name, len(items), min(item.ratio for item in items),
+               _texts(result, [item.first_paragraph for item in items]),
+               _texts(result, [item.second_paragraph for item in items])]
 
 
-def _side(result: ReviewResult, index: int, paragraph: Paragraph) -> list[object]:
-    row = result.summaries[index]
-    return [row.label, row.name, result.part_names.get(paragraph.part, "开头段"), paragraph.block_index + 1,
-            paragraph.text]
+def _texts(result: ReviewResult, paragraphs: list[Paragraph]) -> str:
+    text = "\n".join(f"【第{p.block_index + 1}段·{result.part_names.get(p.part, '开头段')}】{p.text}" for p in paragraphs)
+    return text if len(text) <= CELL_LIMIT else text[:CELL_LIMIT] + "……（过长，已截断）"
+
+
+def shared_paragraph_count(result: ReviewResult) -> int:
+    """How many paragraphs different townships share, counted pair by pair."""
+    return sum(len(result.copying.pairs[key]) for key in result.cross_township_pairs())
 
 
 def problems_by_township(result: ReviewResult) -> list[tuple[str, dict[str, int]]]:

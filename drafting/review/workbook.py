@@ -92,9 +92,10 @@ def _fill(sheet, columns: list[Column], rows: Iterable[list[object]], wrap: bool
         for row in sheet.iter_rows(min_row=2, max_row=count + 1):
             for index in percent:
                 row[index].number_format = "0%"
-            if wrap:
+            if wrap:  # the long texts only: styling every cell costs more than writing it
                 for cell in row:
-                    cell.alignment = Alignment(wrap_text=True, vertical="top")
+                    if isinstance(cell.value, str) and len(cell.value) > 40:
+                        cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "B2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{count + 1}"
 

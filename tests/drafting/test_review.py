@@ -3,6 +3,7 @@ sheet of the workbook read back with openpyxl, the HTML page, an unreadable file
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -136,11 +137,17 @@ def test_the_workbook_read_back_has_every_row_and_sheet(result, tmp_path: Path) 
     # (An editing leftover's quote was cleaned out of the paragraph by the reader: it stood in the source.)
     quoted = [f for f in findings[1:] if f[7] and f[3] != "editing-leftover"]
     assert quoted and all(f[7] in f[8] for f in quoted)
+    # 雷同段落: a row per pair of townships, both texts, the shared paragraphs lined up one by one.
     shared = list(book[SHEET_SHARED].iter_rows(values_only=True))
-    assert len(shared) == 1 + len(COPIES)
-    pairs = {frozenset((row[4], row[9])) for row in shared[1:]}
-    assert pairs == {frozenset(pair) for pair in COPIES}
-    assert {frozenset((row[0], row[5])) for row in shared[1:]} == {frozenset(p) for p in COPIED_PAIRS}
+    assert len(shared) == 1 + len(COPIED_PAIRS)
+    assert {frozenset((row[0], row[2])) for row in shared[1:]} == {frozenset(p) for p in COPIED_PAIRS}
+    found = set()
+    for row in shared[1:]:
+        assert row[4] == 2 and 0.85 <= row[5] <= 1
+        first = [re.sub(r"^【第\d+段·[^】]+】", "", line) for line in row[6].split("\n")]
+        second = [re.sub(r"^【第\d+段·[^】]+】", "", line) for line in row[7].split("\n")]
+        found.update(frozenset(pair) for pair in zip(first, second, strict=True))
+    assert found == {frozenset(pair) for pair in COPIES}
 
 
 def test_the_page_is_self_contained_with_both_charts(result) -> None:  # type: ignore[no-untyped-def]
@@ -151,7 +158,7 @@ def test_the_page_is_self_contained_with_both_charts(result) -> None:  # type: i
     for original, copy in COPIES:
         assert original in page and copy in page
     assert "无法读取：" in page and page.count("<tr") == (
-        len(result.summaries) + 1 + len(COPIES) + 1 + sum(len(r.findings) for r in result.summaries) + 1)
+        len(result.summaries) + 1 + len(COPIED_PAIRS) + 1 + sum(len(r.findings) for r in result.summaries) + 1)
 
 
 def test_report_text_is_escaped_on_the_page(result) -> None:  # type: ignore[no-untyped-def]
