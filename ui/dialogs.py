@@ -14,6 +14,7 @@ from ui.messages import APP_TITLE
 DRAFT_FILTER = "法治报告草稿 (*.fzbg)"
 OPEN_FILTER = "报告草稿或文本 (*.fzbg *.txt);;法治报告草稿 (*.fzbg);;文本文件 (*.txt);;所有文件 (*)"
 DOCX_FILTER = "Word 文档 (*.docx)"
+REVIEW_FILTER = "Excel 工作簿 (*.xlsx);;网页 (*.html)"
 LAST_YEAR_FILTER = ("去年的报告 (*.docx *.doc *.wps *.txt *.fzbg);;Word 文档 (*.docx *.doc);;WPS 文档 (*.wps);;"
                     "文本文件 (*.txt);;法治报告草稿 (*.fzbg);;所有文件 (*)")
 
@@ -29,6 +30,12 @@ def ask_open_path(parent: QWidget | None, start: str = "") -> Path | None:
 def ask_last_year_path(parent: QWidget | None) -> Path | None:
     """Last year's report to start from (从去年的报告开始)."""
     name, _ = QFileDialog.getOpenFileName(parent, "选择去年的报告", "", LAST_YEAR_FILTER)
+    return Path(name) if name else None
+
+
+def ask_review_folder(parent: QWidget | None) -> Path | None:
+    """The folder holding the townships' reports (县级审阅)."""
+    name = QFileDialog.getExistingDirectory(parent, "选择放有各乡镇报告的文件夹")
     return Path(name) if name else None
 
 

@@ -49,6 +49,8 @@ class WindowMenus(QObject):
         self.new_action = self._action("新建报告", host.show_start_page, key.New)
         self.open_action = self._action("打开草稿…", lambda: host.open_path(None), key.Open)
         self.last_year_action = self._action("从去年的报告开始…", host.start_from_last_year)
+        self.review_action = self._action("审阅文件夹…", self._open_review)
+        self.review_windows: list[QMainWindow] = []
         self.save_action = self._action("保存", host.save, key.Save)
         self.save_as_action = self._action("另存为…", host.save_as, "Ctrl+Shift+S")
         self.export_action = self._action("导出Word…", host.export_docx, "Ctrl+E")
@@ -61,6 +63,7 @@ class WindowMenus(QObject):
         for action in (self.new_action, self.open_action, self.last_year_action):
             file_menu.addAction(action)
         self.recent_menu = file_menu.addMenu("最近的报告")
+        file_menu.addAction(self.review_action)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
         for action in (self.save_action, self.save_as_action, self.export_action, self.preview_action):
@@ -91,6 +94,14 @@ class WindowMenus(QObject):
         action.triggered.connect(slot)
         self.main_window.addAction(action)
         return action
+
+    def _open_review(self) -> None:
+        """县级审阅 in a window of its own (loaded only when asked for: the window starts without it)."""
+        from ui.review_window import open_review
+
+        window = open_review(self.main_window)
+        if window is not None:
+            self.review_windows.append(window)
 
     def set_draft_open(self, is_open: bool) -> None:
         """Enable the actions that work on a draft while one is open."""
