@@ -43,7 +43,7 @@ class ReviewTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.result = result
         self._columns = summary_columns(result) if result is not None else []
-        self._values = [summary_values(row) for row in result.summaries] if result is not None else []
+        self._values = [summary_values(row, result.optional_parts) for row in result.summaries] if result is not None else []
         self.endResetModel()
 
     def summary(self, row: int) -> ReportSummary | None:

@@ -126,8 +126,9 @@ class ReviewWindow(QMainWindow):
             if item.widget() is not None:
                 item.widget().deleteLater()
         problems = problems_by_township(result)
-        self.charts_layout.addWidget(svg_chart(problems_chart(problems), problems))
-        self.charts_layout.addWidget(svg_chart(parts_chart(parts_present(result))))
+        top = Qt.AlignmentFlag.AlignTop
+        self.charts_layout.addWidget(svg_chart(problems_chart(problems), problems), 0, top)
+        self.charts_layout.addWidget(svg_chart(parts_chart(parts_present(result))), 0, top)
         bad = sum(1 for row in result.summaries if not row.readable)
         pairs = len(result.cross_township_pairs())
         self.statusBar().showMessage(

@@ -43,6 +43,8 @@ class ReviewResult:
     copying: CopyingResult
     year: int | None = None
     part_names: dict[str, str] = field(default_factory=dict)
+    #: Statutory parts the outline does not require (其他需要报告的情况): absent is no fault.
+    optional_parts: frozenset[str] = frozenset()
 
     def cross_township_pairs(self) -> list[tuple[int, int]]:
         """Pairs of reports of two different townships that share paragraphs, in order."""
@@ -102,7 +104,8 @@ def review_paths(paths: Sequence[Path], *, year: int | None = None, checklist: C
     copying = find_shared([s.report for s in rows], _names(rows), config)
     _relate(rows, copying, year)
     outline = default_outline()
-    return ReviewResult(rows, copying, year, {part_id: outline.spec(part_id).name for part_id in STATUTORY})
+    return ReviewResult(rows, copying, year, {part_id: outline.spec(part_id).name for part_id in STATUTORY},
+                        frozenset(part_id for part_id in STATUTORY if not outline.spec(part_id).required))
 
 
 def _checked(path: Path, read: Report | str, year: int | None, checklist: Checklist, config: ReviewConfig,

@@ -75,7 +75,7 @@ def _summary_table(result: ReviewResult, config: ReviewConfig) -> str:
     columns = summary_columns(result)
     out = ["<table>", _header(columns)]
     for row in result.summaries:
-        values = summary_values(row)
+        values = summary_values(row, result.optional_parts)
         cells = []
         for index, (column, value) in enumerate(zip(columns, values, strict=True)):
             css = _css(column, value)

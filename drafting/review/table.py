@@ -15,7 +15,7 @@ from drafting.review.batch import ReviewResult
 from drafting.review.copying import Paragraph
 from drafting.review.summary import ReportSummary
 
-PRESENT, ABSENT = "✔", "✘"
+PRESENT, ABSENT, OPTIONAL_ABSENT = "✔", "✘", "无"
 NO_DATE = "（未写）"
 SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
 
@@ -45,15 +45,18 @@ def summary_columns(result: ReviewResult) -> list[Column]:
 COL_ERRORS, COL_SHARE, COL_LAST_YEAR = 9, 17, 19
 
 
-def summary_values(row: ReportSummary) -> list[object]:
-    """One report's row of 汇总 (an unreadable file: its name, blanks, and the reason under 备注)."""
+def summary_values(row: ReportSummary, optional: frozenset[str] = frozenset()) -> list[object]:
+    """One report's row of 汇总 (an unreadable file: its name, blanks, and the reason under 备注).
+
+    optional: parts whose absence is no fault, shown as 无 rather than ✘."""
     if not row.readable:
         return [row.name, "", None, "", *([""] * len(STATUTORY)), None, None, None, "", None, None, None,
                 "", None, "", None, f"无法读取：{row.problem}"]
     rules = "、".join(f"{rule}×{count}" for rule, count in row.by_rule.items())
     return [
         row.name, row.org or row.label, row.year, row.date or NO_DATE,
-        *(PRESENT if row.parts.get(part_id) else ABSENT for part_id in STATUTORY),
+        *(PRESENT if row.parts.get(part_id) else OPTIONAL_ABSENT if part_id in optional else ABSENT
+          for part_id in STATUTORY),
         row.counts["error"], row.counts["warning"], row.counts["info"], rules,
         row.length, row.figures, row.examples,
         row.best_other, row.best_share if row.best_other else None,

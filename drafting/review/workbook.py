@@ -22,6 +22,7 @@ from drafting.review.table import (
     COL_LAST_YEAR,
     COL_SHARE,
     FINDING_COLUMNS,
+    PRESENT,
     SHARED_COLUMNS,
     Column,
     finding_rows,
@@ -46,7 +47,7 @@ def build_workbook(result: ReviewResult, config: ReviewConfig | None = None):  #
     summary = book.active
     summary.title = SHEET_SUMMARY
     columns = summary_columns(result)
-    _fill(summary, columns, (summary_values(row) for row in result.summaries))
+    _fill(summary, columns, (summary_values(row, result.optional_parts) for row in result.summaries))
     last = len(result.summaries) + 1
     if last > 1:
         def fill(colour: str) -> PatternFill:
@@ -60,7 +61,7 @@ def build_workbook(result: ReviewResult, config: ReviewConfig | None = None):  #
         summary.conditional_formatting.add(
             parts, CellIsRule(operator="equal", formula=[f'"{ABSENT}"'], fill=fill(RED), font=Font(color="9C0006")))
         summary.conditional_formatting.add(
-            parts, CellIsRule(operator="notEqual", formula=[f'"{ABSENT}"'], fill=fill(GREEN)))
+            parts, CellIsRule(operator="equal", formula=[f'"{PRESENT}"'], fill=fill(GREEN)))
         errors = get_column_letter(COL_ERRORS + 1)
         summary.conditional_formatting.add(
             f"{errors}2:{errors}{last}",

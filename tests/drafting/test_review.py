@@ -121,7 +121,8 @@ def test_the_workbook_read_back_has_every_row_and_sheet(result, tmp_path: Path) 
             assert row[COL_ERRORS] is None
             continue
         assert row[2] == report.year and row[3] == (report.date or NO_DATE)
-        assert list(row[4:9]) == ["✔" if present else "✘" for present in report.parts.values()]
+        assert list(row[4:9]) == ["✔" if present else "无" if part == "other" else "✘"
+                                  for part, present in report.parts.items()]
         assert row[COL_ERRORS:COL_ERRORS + 3] == (report.counts["error"], report.counts["warning"],
                                                   report.counts["info"])
         mine = [f for f in findings[1:] if f[0] == report.name]
