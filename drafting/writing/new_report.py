@@ -83,3 +83,24 @@ def new_report(
     if plan is not None:
         report.settings.plan_id = plan.id
     return report
+
+
+def select_areas_for_facts(report: Report, facts: dict | None = None) -> list[str]:
+    """Pick every sub-area a given fact belongs to (a fact typed must land in the text).
+
+    Returns the ids added, appended after the writer's own choice in the offered order.
+    """
+    from drafting.data.facts import default_fact_catalog
+
+    catalog = default_fact_catalog()
+    given = facts if facts is not None else report.facts
+    picked = list(report.settings.areas)
+    added = []
+    for area in load_areas():
+        if area.id in picked:
+            continue
+        if any(given.get(spec.id) is not None for spec in catalog.for_group(area.fact_group)):
+            added.append(area.id)
+    if added:
+        report.settings.areas = picked + added
+    return added
