@@ -176,7 +176,8 @@ def _label(fact_id: str) -> str:
 class FactsUnusedChecker(Checker):
     """A fact was entered for a sub-area that is not picked: its figure is in no part of the report.
 
-    One finding per such sub-area, naming the facts (their labels) and the sub-area.
+    One finding per such sub-area, naming the facts (their labels) and the sub-area. Only for drafts
+    whose sub-areas were picked (made here, not read from another document).
     """
 
     KIND = "facts-unused"
@@ -186,6 +187,8 @@ class FactsUnusedChecker(Checker):
         return None
 
     def check(self, view: ReportView) -> Iterator[Finding]:
+        if not view.report.settings.is_set("areas"):
+            return  # a report read from Word or text: its sub-areas were never picked here
         catalog = default_fact_catalog()
         picked = set(view.report.settings.areas)
         facts = view.raw_facts
