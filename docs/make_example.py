@@ -25,7 +25,6 @@ from drafting.project import DraftProject  # noqa: E402
 from drafting.writing.new_report import new_report  # noqa: E402
 from tests.drafting.typical_facts import TYPICAL_RAW_FACTS  # noqa: E402
 
-
 #: What the example township ticked, and its one typical case.
 EXAMPLE_TICKS = {
     "leader_duty": ["duty_list", "year_end_report"],
