@@ -43,6 +43,11 @@ class DraftSettings:
         started_from: file name of the report the draft was started from.
         import_notes: what the import changed or asks the writer to check.
         doc_number: the 发文字号 read from an imported Word file.
+        practices: area id (or leader_duty) -> ids of the practices ticked (templates/practices.yml).
+        other_practices: area id -> practices the writer typed (其他做法), one per item.
+        cases: area id -> one to three typical cases (典型事例) in the writer's words.
+        shortcomings: the shortcomings picked from templates/shortcoming_kinds.yml, in order,
+            each {"kind": id, "cause": the writer's cause or ""}.
         extra: settings this version does not know (from a newer version or a hand edit), kept as read.
         order: names of the settings set so far, in the order they were first set (the file's order).
     """
@@ -57,6 +62,10 @@ class DraftSettings:
     started_from: str = ""
     import_notes: list[str] = field(default_factory=list)
     doc_number: str = ""
+    practices: dict[str, list[str]] = field(default_factory=dict)
+    other_practices: dict[str, list[str]] = field(default_factory=dict)
+    cases: dict[str, list[str]] = field(default_factory=dict)
+    shortcomings: list[dict[str, str]] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
     order: list[str] = field(default_factory=list, compare=False, repr=False)
 

@@ -32,6 +32,7 @@ from drafting.model import PART_IDS, STATUTORY, Block, Part, Report
 from drafting.reading.sources import load_source, sniff_kind
 from drafting.reading.text_reader import read_source_bytes
 from drafting.writing.generation import Regeneration, record_generation, regeneration
+from drafting.writing.new_report import select_areas_for_facts
 from drafting.writing.part_text import blocks_to_text, text_to_blocks
 from drafting.writing.render import part_heading, part_required_facts, render_part
 
@@ -256,6 +257,8 @@ class DraftProject:
             self.report.facts.pop(fact_id, None)
         else:
             self.report.facts[fact_id] = value
+            # A figure typed for a sub-area that is not picked picks it: every fact lands in the text.
+            select_areas_for_facts(self.report, {fact_id: value})
         if old != value:
             self._modified = True
         return None
@@ -276,6 +279,33 @@ class DraftProject:
     def set_areas(self, area_ids: list[str]) -> None:
         if area_ids != self.area_ids:
             self.report.settings.areas = list(area_ids)
+            self._modified = True
+
+    # ---- practices, cases and shortcomings picked (Report.settings) ----
+
+    def set_choices(self, kind: str, group: str, items: list[str]) -> None:
+        """Store the ticked practices, typed practices (其他做法) or cases (典型事例) of an area.
+
+        kind: "practices", "other_practices" or "cases"; group: an area id or "leader_duty".
+        """
+        if kind not in ("practices", "other_practices", "cases"):
+            raise KeyError(kind)
+        cleaned = [item.strip() for item in items if item.strip()]
+        current: dict[str, list[str]] = dict(getattr(self.report.settings, kind))
+        if current.get(group, []) == cleaned:
+            return
+        if cleaned:
+            current[group] = cleaned
+        else:
+            current.pop(group, None)
+        setattr(self.report.settings, kind, current)
+        self._modified = True
+
+    def set_shortcomings(self, picked: list[dict[str, str]]) -> None:
+        """Store the shortcomings picked from the data list, in order: [{"kind": id, "cause": text}]."""
+        cleaned = [{"kind": item["kind"], "cause": item.get("cause", "").strip()} for item in picked]
+        if cleaned != self.report.settings.shortcomings:
+            self.report.settings.shortcomings = cleaned
             self._modified = True
 
     # ---- generation ----

@@ -40,6 +40,7 @@ from ui.fact_form import FactForm
 from ui.last_year_view import LastYearPane, panes_for
 from ui.outline_panel import Step
 from ui.part_editor import PartEditor
+from ui.practice_box import PracticeBox, practice_widget
 
 logger = logging.getLogger(__name__)
 
@@ -228,6 +229,10 @@ class PartPage(QWidget):
             self.facts_box.addWidget(self.area_toolbox, 1)
             self._build_area_forms()
             return
+        choices = practice_widget(self.project, self.step.id)
+        if choices is not None:
+            choices.changed.connect(self._on_choices_changed)
+            self.facts_box.addWidget(choices)
         specs = catalog.for_group(self.step.id)
         if specs:
             self.facts_box.addWidget(QLabel("填写本部分的事实（没有的可以空着，生成时会略去）："))
@@ -248,6 +253,9 @@ class PartPage(QWidget):
                 continue
             holder = QWidget()
             box = QVBoxLayout(holder)
+            practices = PracticeBox(self.project, area.id)
+            practices.changed.connect(self._on_choices_changed)
+            box.addWidget(practices)
             self._add_form(FactForm(self.project.catalog.for_group(area.fact_group)), box)
             box.addStretch(1)
             self.area_toolbox.addItem(holder, standard_prefix(2, index) + area.name)
@@ -280,6 +288,10 @@ class PartPage(QWidget):
         else:
             self.parse_errors.pop(fact_id, None)
         self._refresh_forms()
+        self.update_banner()
+        self.changed.emit()
+
+    def _on_choices_changed(self) -> None:
         self.update_banner()
         self.changed.emit()
 

@@ -4,7 +4,8 @@ A sub-area is a second-level heading of the measures part with its own facts
 (a group of templates/facts.yml) and its own template. The areas of the plan
 in force for the report year are offered first, in the plan's order, then the
 common township topics (普法, 法律顾问, 政务公开, 营商环境...). Which wording
-of a term fits which year (八五普法, 党的二十大精神...) is data here too.
+of a term fits which year (八五普法, 党的二十大精神...) is in templates/years.yml
+(drafting.data.years).
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ from drafting.yamlio import check_keys, load_data_file
 
 FORMAT_VERSION = 1
 _AREA_KEYS = {"id", "name", "heading", "heading_by_plan", "fact_group", "template", "default"}
-_TERM_KEYS = {"id", "value", "from", "to"}
 _ORG_KEYS = {"suffix", "party", "government", "leaders", "level", "bodies", "drop"}
+#: Village-level wording when an org kind does not say (镇 and 乡 have both 村 and 社区).
+DEFAULT_GRASSROOTS = "村（社区）"
 
 
 @dataclass(frozen=True)
@@ -60,17 +62,6 @@ class AreaSpec:
 
 
 @dataclass(frozen=True)
-class DatedTerm:
-    id: str
-    value: str
-    first_year: int | None = None
-    last_year: int | None = None
-
-    def valid_in(self, year: int) -> bool:
-        return (self.first_year is None or year >= self.first_year) and (self.last_year is None or year <= self.last_year)
-
-
-@dataclass(frozen=True)
 class OrgKind:
     """How a township, street or 乡 names its party committee, government and leaders."""
 
@@ -81,6 +72,7 @@ class OrgKind:
     level: str
     bodies: str
     drop: str
+    grassroots: str = DEFAULT_GRASSROOTS
 
     def short_name(self, org: str) -> str:
         """某某镇人民政府 → 某某镇, 某某街道办事处 → 某某街道 (unchanged when it does not end so)."""
@@ -91,7 +83,6 @@ class OrgKind:
 @dataclass(frozen=True)
 class AreaData:
     areas: tuple[AreaSpec, ...]
-    terms: tuple[DatedTerm, ...]
     org_kinds: tuple[OrgKind, ...]
 
     def area(self, area_id: str) -> AreaSpec:
@@ -99,16 +90,6 @@ class AreaData:
             if area.id == area_id:
                 return area
         raise KeyError(area_id)
-
-    def terms_for_year(self, year: int | None) -> dict[str, str | None]:
-        """Every term id -> its wording in that year, or None where none applies."""
-        result: dict[str, str | None] = {term.id: None for term in self.terms}
-        if year is None:
-            return result
-        for term in self.terms:
-            if result[term.id] is None and term.valid_in(year):
-                result[term.id] = term.value
-        return result
 
     def org_kind(self, org: str) -> OrgKind:
         # By the ending only: "新乡镇人民政府" is a 镇 although its name contains 乡.
@@ -126,15 +107,15 @@ def load_area_data(path: Path | None = None) -> AreaData:
     """
     path = path or paths.templates_dir() / "areas.yml"
     data, problems = load_data_file(
-        path, keys={"version", "areas", "terms", "org_kinds"}, required={"version", "areas", "org_kinds"},
+        path, keys={"version", "areas", "org_kinds"}, required={"version", "areas", "org_kinds"},
         label="子领域文件", version=FORMAT_VERSION,
     )
     areas = [a for i, e in enumerate(_as_list(data.get("areas")), 1) if (a := _area(e, i, problems))]
-    terms = [t for i, e in enumerate(_as_list(data.get("terms")), 1) if (t := _term(e, i, problems))]
     kinds: list[OrgKind] = []
     for index, entry in enumerate(_as_list(data.get("org_kinds")), start=1):
-        if check_keys(entry, _ORG_KEYS, _ORG_KEYS, f"第 {index} 个单位类型", problems) and set(entry) >= _ORG_KEYS:
-            kinds.append(OrgKind(**{key: str(entry[key]) for key in _ORG_KEYS}))
+        allowed = _ORG_KEYS | {"grassroots"}
+        if check_keys(entry, allowed, _ORG_KEYS, f"第 {index} 个单位类型", problems) and set(entry) >= _ORG_KEYS:
+            kinds.append(OrgKind(**{key: str(entry[key]) for key in allowed if key in entry}))
     if not kinds:
         problems.append("org_kinds 至少要有一项")
     ids = [a.id for a in areas]
@@ -149,7 +130,7 @@ def load_area_data(path: Path | None = None) -> AreaData:
             problems.append(f"子领域“{area.id}”的模板“{area.template}”不存在")
     if problems:
         raise DataFileError(str(path), problems)
-    return AreaData(tuple(areas), tuple(terms), tuple(kinds))
+    return AreaData(tuple(areas), tuple(kinds))
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -177,16 +158,6 @@ def _area(entry: Any, index: int, problems: list[str]) -> AreaSpec | None:
         heading_by_plan={str(k): v for k, v in by_plan.items()},
         default=bool(entry.get("default", False)),
     )
-
-
-def _term(entry: Any, index: int, problems: list[str]) -> DatedTerm | None:
-    if not check_keys(entry, _TERM_KEYS, {"id", "value"}, f"第 {index} 个提法", problems) or not {"id", "value"} <= set(entry):
-        return None
-    years = [entry.get("from"), entry.get("to")]
-    if any(y is not None and not isinstance(y, int) for y in years):
-        problems.append(f"第 {entry.line} 行：提法“{entry['id']}”的 from / to 应是年份")
-        return None
-    return DatedTerm(str(entry["id"]), str(entry["value"]), years[0], years[1])
 
 
 @functools.cache

@@ -296,7 +296,8 @@ def _number(value: Any) -> float | None:
 
 
 def computed_facts(catalog: FactCatalog, facts: dict[str, Any]) -> dict[str, float]:
-    """Rates computed from their two counts where both are known (denominator > 0), to 0.1."""
+    """Rates computed from their two counts where both are known (denominator > 0), to 0.1, never
+    rounded up to 100 when a count is short of it."""
     result: dict[str, float] = {}
     for spec in catalog.specs:
         if not spec.rate_of:
@@ -304,7 +305,10 @@ def computed_facts(catalog: FactCatalog, facts: dict[str, Any]) -> dict[str, flo
         numerator, denominator = (_number(facts.get(i)) for i in spec.rate_of)
         if numerator is None or denominator is None or denominator <= 0:
             continue
-        result[spec.id] = round(numerator / denominator * 100 + 1e-9, 1)
+        rate = round(numerator / denominator * 100 + 1e-9, 1)
+        if numerator < denominator and rate >= 100:
+            rate = 99.9  # 1999 of 2000 passed is not "100%"
+        result[spec.id] = rate
     return result
 
 

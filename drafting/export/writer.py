@@ -26,6 +26,7 @@ from docx.shared import Pt
 from docx.styles.style import BaseStyle, StyleFactory
 from docx.text.paragraph import Paragraph
 
+from drafting.data.outline import default_outline
 from drafting.dates import standard_date
 from drafting.errors import ExportError
 from drafting.export.layout import Layout, load_layout, place_signature
@@ -34,7 +35,7 @@ from drafting.export.styles import setup_page, setup_styles, write_footers
 from drafting.export.title_split import split_title, text_width
 from drafting.files.atomic import atomic_write_bytes
 from drafting.model import Block, Report
-from drafting.numbering import split_run_in
+from drafting.numbering import parse_numbering, split_run_in, standard_prefix
 
 logger = logging.getLogger(__name__)
 
@@ -115,8 +116,18 @@ def _new_document(layout: Layout) -> tuple[DocxDocument, dict[str, BaseStyle]]:
 
 def _write_content(document: DocxDocument, report: Report, layout: Layout, styles: dict[str, BaseStyle]) -> None:
     signature_done = False
+    # Statutory parts the outline allows to leave out (其他需要报告的情况): left out when empty.
+    optional = {spec.id for spec in default_outline().statutory if not spec.required}
+    dropped: list[int] = []  # numbers of the parts left out: later level-1 headings numbered above them move up
     for part in report.parts:
         blocks = [block for block in part.blocks if block.text.strip()]
+        if part.id in optional and all(block.level == 1 for block in blocks):
+            # 其他需要报告的情况 left empty is left out, never exported as a bare heading.
+            numbering = parse_numbering(blocks[0].text.strip()) if blocks else None
+            dropped.append(numbering.number if numbering and numbering.standard_level == 1 else 0)
+            continue
+        if dropped:
+            blocks = [_renumbered(block, dropped) for block in blocks]
         if part.id == "title":
             _write_title(document, blocks, layout, styles)
         elif part.id == "addressee":
@@ -129,6 +140,18 @@ def _write_content(document: DocxDocument, report: Report, layout: Layout, style
         else:
             for block in blocks:
                 _write_block(document, block, styles)
+
+
+def _renumbered(block: Block, dropped: list[int]) -> Block:
+    """A level-1 heading numbered as if the dropped parts were never there (五、 → 四、)."""
+    numbering = parse_numbering(block.text.strip()) if block.level == 1 else None
+    if numbering is None or numbering.standard_level != 1:
+        return block
+    shift = sum(1 for number in dropped if 0 < number < numbering.number)
+    if not shift:
+        return block
+    rest = block.text.strip()[len(numbering.prefix):]
+    return Block(standard_prefix(1, numbering.number - shift) + rest, block.level)
 
 
 def _write_title(document: DocxDocument, blocks: list[Block], layout: Layout, styles: dict[str, BaseStyle]) -> None:

@@ -82,6 +82,8 @@ _SETTING_CHECKS: dict[str, Any] = {
 }
 #: Settings that are lists of text: a list keeps its text items (as the readers always skipped the others).
 _TEXT_LISTS = ("areas", "done", "confirmed_last_year", "import_notes")
+#: Settings that map an area id to a list of text (ticked practices, typed practices, cases).
+_TEXT_LIST_MAPS = ("practices", "other_practices", "cases")
 
 
 def settings_from_dict(raw: dict[str, Any], name: str = "草稿") -> DraftSettings:
@@ -102,6 +104,14 @@ def settings_from_dict(raw: dict[str, Any], name: str = "草稿") -> DraftSettin
             setattr(settings, key, kept)
         elif key == "structure_confidence" and isinstance(value, dict):
             settings.structure_confidence = {k: x for k, x in value.items() if isinstance(k, str) and _is_number(x)}
+        elif key in _TEXT_LIST_MAPS and isinstance(value, dict):
+            setattr(settings, key, {str(k): [i for i in items if isinstance(i, str)]
+                                    for k, items in value.items() if isinstance(items, list)})
+        elif key == "shortcomings" and isinstance(value, list):
+            settings.shortcomings = [
+                {"kind": str(item.get("kind", "")), "cause": str(item.get("cause") or "")}
+                for item in value if isinstance(item, dict) and isinstance(item.get("kind"), str)
+            ]
         elif key in _SETTING_CHECKS and _SETTING_CHECKS[key](value):
             setattr(settings, key, value)
         else:

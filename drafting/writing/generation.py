@@ -76,6 +76,10 @@ def snapshot(report: Report, catalog: FactCatalog, part_id: str) -> dict[str, An
     result["_meta"] = [report.meta.org, report.meta.year, report.meta.plan]
     if part_id == "measures":
         result["_areas"] = list(report.settings.areas)
+    # What the writer ticked, typed and picked besides the facts (practices, cases, shortcomings).
+    settings = report.settings
+    result["_choices"] = copy.deepcopy([settings.practices, settings.other_practices, settings.cases,
+                                        settings.shortcomings])
     return result
 
 

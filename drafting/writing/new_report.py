@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from drafting.data.areas import default_area_ids, load_areas
+from drafting.data.areas import areas_for_year, default_area_ids, load_areas
 from drafting.data.outline import default_outline
 from drafting.data.plans import plan_by_name, plan_for_year
 from drafting.dates import format_date
@@ -83,3 +83,29 @@ def new_report(
     if plan is not None:
         report.settings.plan_id = plan.id
     return report
+
+
+def select_areas_for_facts(report: Report, facts: dict | None = None) -> list[str]:
+    """Pick every sub-area a given fact belongs to (a fact typed must land in the text).
+
+    Returns the ids added. Each is placed where the year's offered order puts it among the
+    areas already picked (before the first picked area that is offered after it).
+    """
+    from drafting.data.facts import default_fact_catalog
+
+    catalog = default_fact_catalog()
+    given = facts if facts is not None else report.facts
+    picked = list(report.settings.areas)
+    offered = [a.id for a in areas_for_year(report.meta.year, report.settings.plan_id)]
+    offered += [a.id for a in load_areas() if a.id not in offered]
+    rank = {area_id: index for index, area_id in enumerate(offered)}
+    added = []
+    for area in load_areas():
+        if area.id in picked or not any(given.get(s.id) is not None for s in catalog.for_group(area.fact_group)):
+            continue
+        later = [i for i, other in enumerate(picked) if rank.get(other, len(rank)) > rank[area.id]]
+        picked.insert(later[0] if later else len(picked), area.id)
+        added.append(area.id)
+    if added:
+        report.settings.areas = picked
+    return added

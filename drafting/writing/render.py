@@ -36,9 +36,11 @@ from drafting.data.areas import AreaSpec, area_by_id, default_area_data, resolve
 from drafting.data.facts import default_fact_catalog, effective_facts
 from drafting.data.outline import default_outline
 from drafting.data.plans import Plan, plan_by_name, plan_for_year
+from drafting.data.years import default_year_table
 from drafting.errors import TemplateRenderError
 from drafting.model import STATUTORY, Block, Report
 from drafting.numbering import parse_numbering, standard_prefix
+from drafting.writing.compose import practice_clauses, shortcomings, typed_lines
 from drafting.writing.part_text import text_to_blocks
 from drafting.writing.sandbox import (
     BUDGET,
@@ -50,6 +52,10 @@ from drafting.writing.sandbox import (
     current_budget,
     guarded_environment,
 )
+
+#: Most typed practices (其他做法) and typical cases (典型事例) an area weaves in.
+MAX_OTHER_PRACTICES = 5
+MAX_CASES = 3
 
 #: Template of each part; the measures part adds one template per picked sub-area.
 PART_TEMPLATES = {
@@ -219,12 +225,17 @@ def selected_areas(report: Report) -> list[AreaSpec]:
     return [area for area_id in report.settings.areas if (area := area_by_id(area_id))]
 
 
+#: Facts a part's text depends on through drafting.writing.compose rather than by name in its template.
+COMPOSED_FACTS = {"shortcomings": frozenset({"shortcoming_items", "plan_items"}),
+                  "plans": frozenset({"shortcoming_items", "plan_items"})}
+
+
 def part_required_facts(report: Report, part_id: str) -> frozenset[str]:
     """Fact ids the part's generated text depends on (the measures part: its sub-areas too)."""
     names = [PART_TEMPLATES[part_id]] if part_id in PART_TEMPLATES else []
     if part_id == "measures":
         names += [area.template for area in selected_areas(report)]
-    result: frozenset[str] = frozenset()
+    result: frozenset[str] = COMPOSED_FACTS.get(part_id, frozenset())
     for name in names:
         result |= required_facts(name)
     return result
@@ -240,8 +251,9 @@ def report_plan(report: Report) -> Plan | None:
     return plan_for_year(report.meta.year)
 
 
-def template_context(report: Report) -> dict[str, Any]:
-    """Everything a template may use: org and year wording, dated terms, every fact (None when absent)."""
+def template_context(report: Report, part_id: str = "") -> dict[str, Any]:
+    """Everything a template may use: org and year wording, dated terms, every fact (None when absent),
+    the shortcomings with the plan items answering them, and the seed phrasings are chosen by."""
     data = default_area_data()
     org = report.meta.org.strip()
     kind = data.org_kind(org)
@@ -249,7 +261,10 @@ def template_context(report: Report) -> dict[str, Any]:
     plan = report_plan(report)
     plan_name = (report.meta.plan or (plan.name if plan else "")).strip().strip("《》")
     superior = report.addressee.strip().rstrip("：:").strip()
+    table = default_year_table()
     context: dict[str, Any] = effective_facts(default_fact_catalog(), report.facts)
+    seed = f"{org}|{year}|{part_id}"
+    stated, leftover = shortcomings(report, context, kind, f"{org}|{year}")
     context.update(
         org=org,
         org_short=kind.short_name(org),
@@ -262,12 +277,37 @@ def template_context(report: Report) -> dict[str, Any]:
         government=kind.government,
         leaders=kind.leaders,
         level=kind.level,
-        terms=data.terms_for_year(year),
-        next_terms=data.terms_for_year(year + 1 if year else None),
+        grassroots=kind.grassroots,
+        terms=table.terms(year),
+        next_terms=table.terms(year + 1 if year else None),
         # Last year's figures where known (drafts started from last year's report), for 同比.
         last=effective_facts(default_fact_catalog(), report.last_year_facts),
+        seed=seed,
+        problems=[vars(item) for item in stated],
+        extra_plans=leftover,
+        practices=practice_clauses(report, part_id, kind, seed) if part_id else [],
+        other_practices=typed_lines(report.settings.other_practices, part_id, MAX_OTHER_PRACTICES),
+        cases=typed_lines(report.settings.cases, part_id, MAX_CASES),
     )
     return context
+
+
+def area_context(report: Report, context: dict[str, Any], area: AreaSpec, heading: str) -> dict[str, Any]:
+    """The context of one sub-area's template: its seed, ticked and typed practices, cases."""
+    kind = default_area_data().org_kind(report.meta.org.strip())
+    seed = f"{report.meta.org.strip()}|{report.meta.year}|{area.id}"
+    ticked = practice_clauses(report, area.id, kind, seed)
+    typed = typed_lines(report.settings.other_practices, area.id, MAX_OTHER_PRACTICES)
+    cases = typed_lines(report.settings.cases, area.id, MAX_CASES)
+    has_facts = any(context.get(spec.id) is not None for spec in default_fact_catalog().for_group(area.fact_group))
+    return {**context, "seed": seed, "area_heading": heading, "practices": ticked, "other_practices": typed,
+            "cases": cases, "area_has_facts": has_facts or bool(ticked or typed or cases)}
+
+
+def heading_plan_id(report: Report) -> str | None:
+    """Whose plan headings the sub-areas use: the plan followed, else the year table's (never older)."""
+    plan = report_plan(report)
+    return plan.id if plan else default_year_table().terms(report.meta.year).get("headings")
 
 
 def part_heading(report: Report, part_id: str) -> str:
@@ -295,19 +335,17 @@ def render_part(report: Report, part_id: str) -> list[Block]:
         TemplateRenderError: a template failed (names file and line).
         KeyError: part_id has no template (addressee, signature, date are not generated).
     """
-    context = template_context(report)
+    context = template_context(report, part_id)
     if part_id not in STATUTORY:
         return [Block(line) for line in render_template(PART_TEMPLATES[part_id], context).splitlines()]
     produced: list[tuple[str, int | None]] = [(part_heading(report, part_id), 1)]
     produced += [(line, None) for line in render_template(PART_TEMPLATES[part_id], context).splitlines()]
     if part_id == "measures":
-        catalog = default_fact_catalog()
-        plan = report_plan(report)
+        plan_id = heading_plan_id(report)
         for index, area in enumerate(selected_areas(report), start=1):
-            heading = area.heading_for(plan.id if plan else None)
+            heading = area.heading_for(plan_id)
             produced.append((standard_prefix(2, index) + heading, 2))
-            has_facts = any(context.get(spec.id) is not None for spec in catalog.for_group(area.fact_group))
-            body = render_template(area.template, {**context, "area_heading": heading, "area_has_facts": has_facts})
+            body = render_template(area.template, area_context(report, context, area, heading))
             produced += [(line, None) for line in body.splitlines()]
     return _leveled(produced)
 

@@ -22,6 +22,7 @@ import jinja2.sandbox
 
 from drafting.dates import date_numbers, format_date
 from drafting.numbering import to_chinese_number
+from drafting.writing.compose import choose
 
 #: Limits for one render (a hostile or broken template gets a clear error instead of hanging).
 MAX_OUTPUT_CHARS = 100_000
@@ -127,9 +128,26 @@ class GuardedEnvironment(jinja2.sandbox.ImmutableSandboxedEnvironment):
 
 
 def _pct(value: Any) -> str:
-    """98.5 → "98.5%", 100.0 → "100%"."""
+    """98.5 → "98.5%", 100.0 → "100%"; a rate short of 100 never reads 100 (99.95 → "99.9%")."""
     number = float(value)
-    return f"{int(number)}%" if number.is_integer() else f"{number:.1f}%"
+    if number.is_integer():
+        return f"{int(number)}%"
+    shown = round(number, 1)
+    if number < 100 <= shown:
+        shown = 99.9
+    return f"{int(shown)}%" if float(shown).is_integer() else f"{shown:.1f}%"
+
+
+def _book(value: Any) -> str:
+    """A law or document name in 书名号 (once): 中华人民共和国行政复议法 → 《中华人民共和国行政复议法》."""
+    text = _bare(value).strip("《》")
+    return f"《{text}》" if text else ""
+
+
+@jinja2.pass_context
+def _pick(context: Any, slot: str, *options: Any) -> Any:
+    """One of the options, the same one every time for this organisation, year and area (context "seed")."""
+    return choose([o for o in options], context.get("seed", ""), slot) if options else ""
 
 
 def _cn_date(value: Any) -> str:
@@ -187,7 +205,7 @@ def _ordinal(value: int) -> str:
 #: The text filters templates may use, besides Jinja2's own.
 FILTERS: dict[str, Callable[..., Any]] = {
     "pct": _pct, "cn_date": _cn_date, "split_item": _split_item, "bare": _bare, "join_cn": _join_cn,
-    "ordinal": _ordinal, "versus": _versus,
+    "ordinal": _ordinal, "versus": _versus, "book": _book,
 }
 
 
@@ -206,6 +224,7 @@ def guarded_environment(folder: str) -> GuardedEnvironment:
     )
     env.globals.pop("lipsum", None)
     env.globals["range"] = _limited_range
+    env.globals["pick"] = _pick
     env.filters.update(FILTERS)
     env.filters = {name: _guard_filter(func) for name, func in env.filters.items()}
     return env

@@ -93,12 +93,15 @@ def test_areas_for_a_year_follow_the_plan_then_common_topics() -> None:
 
 
 def test_terms_for_year() -> None:
+    from drafting.data.years import default_year_table
+
+    table = default_year_table()
+    assert table.terms(2024)["pufa_period"] == "八五"
+    assert table.terms(2019)["pufa_period"] == "七五"
+    assert table.terms(2026)["pufa_period"] is None  # 九五 not confirmed
+    assert table.terms(2019)["thought"] == "全面依法治国新理念新思想新战略"
+    assert table.terms(None)["thought"] is None
     data = default_area_data()
-    assert data.terms_for_year(2024)["pufa_plan"] == "八五普法"
-    assert data.terms_for_year(2019)["pufa_plan"] == "七五普法"
-    assert data.terms_for_year(2026)["pufa_plan"] is None
-    assert data.terms_for_year(2019)["thought"] == "全面依法治国新理念新思想新战略"
-    assert data.terms_for_year(None)["thought"] is None
     assert data.org_kind("某某街道办事处").party == "街道党工委"
     assert data.org_kind("某某乡人民政府").party == "乡党委"
     assert data.org_kind("某某镇").party == "镇党委"

@@ -13,7 +13,7 @@ from drafting.checklist.checkers.content import (
     RequiredWordsChecker,
     SimilarToLastYearChecker,
 )
-from drafting.checklist.checkers.facts import FactExpressionChecker, NumberVsFactChecker
+from drafting.checklist.checkers.facts import FactExpressionChecker, FactsUnusedChecker, NumberVsFactChecker
 from drafting.checklist.checkers.structure import (
     DateFormatChecker,
     EarlyDateChecker,
@@ -52,6 +52,7 @@ CHECKERS: dict[str, type[Checker]] = {
         SimilarToLastYearChecker,
         FactExpressionChecker,
         NumberVsFactChecker,
+        FactsUnusedChecker,
     )
 }
 

@@ -21,6 +21,8 @@ from jinja2.sandbox import SandboxedEnvironment
 from drafting.checklist.checkers.base import Checker, ParamError, string_list
 from drafting.checklist.context import ReportView
 from drafting.checklist.model import Finding
+from drafting.data.areas import load_areas
+from drafting.data.facts import default_fact_catalog
 from drafting.data.figure_table import default_figure_table
 from drafting.figures import FigureRule, figures_in
 
@@ -169,3 +171,31 @@ def _label(fact_id: str) -> str:
         return default_fact_catalog().spec(fact_id).label
     except (KeyError, Exception):  # a broken catalogue only costs the nicer label
         return fact_id
+
+
+class FactsUnusedChecker(Checker):
+    """A fact was entered for a sub-area that is not picked: its figure is in no part of the report.
+
+    One finding per such sub-area, naming the facts (their labels) and the sub-area. Only for drafts
+    whose sub-areas were picked (made here, not read from another document).
+    """
+
+    KIND = "facts-unused"
+    PARAMS: dict[str, tuple[type, ...]] = {}
+
+    def compile(self, params: dict[str, Any]) -> None:
+        return None
+
+    def check(self, view: ReportView) -> Iterator[Finding]:
+        if not view.report.settings.is_set("areas"):
+            return  # a report read from Word or text: its sub-areas were never picked here
+        catalog = default_fact_catalog()
+        picked = set(view.report.settings.areas)
+        facts = view.raw_facts
+        for area in load_areas():
+            if area.id in picked:
+                continue
+            labels = [spec.label for spec in catalog.for_group(area.fact_group)
+                      if facts.get(spec.id) is not None and not spec.is_computed]
+            if labels:
+                yield self.whole("measures", "", area=area.name, facts="、".join(labels))
