@@ -55,7 +55,6 @@ EXPECTED = {
             ("signature-missing", "signature", None),
             ("fazhi-term", "measures", 8),  # 法制宣传 twice
             ("fazhi-term", "plans", 32),  # 法制宣传, 法制意识
-            ("term-by-year", "measures", 9),  # 法制办 in 2021
             ("addressee-missing", "addressee", None),
             ("causes-missing", "shortcomings", 26),
             ("whole-year-early", "measures", 12),  # dated 2021.12.18, yet "全年共有285家…"

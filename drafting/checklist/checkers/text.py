@@ -27,6 +27,7 @@ from drafting.checklist.checkers.base import (
 from drafting.checklist.context import ReportView
 from drafting.checklist.model import Finding
 from drafting.numbering import parse_numbering
+from drafting.textnorm import fold, fold_text
 from drafting.yamlio import YamlSyntaxError, check_keys, read_yaml_file
 
 #: Parts holding the report's running text (not title, signature, date).
@@ -80,20 +81,29 @@ class WordReplaceChecker(Checker):
 
     def check(self, view: ReportView) -> Iterator[Finding]:
         for para in view.in_parts(self.parts):
-            text = para.text
+            # Matched on the folded text: 法\u00ad制宣传 (a soft hyphen inside) is still 法制宣传.
+            folded = fold(para.text)
+            text = folded.text
             if not self.any_wrong.search(text):
                 continue  # no jieba for the vast majority of paragraphs
             kept = [(m.start(), m.end()) for k in self.keep for m in re.finditer(re.escape(k), text)]
-            starts = view.word_starts(para) if self.by_word else None
+            if not self.by_word:
+                starts = None
+            elif folded.changed:
+                from drafting.checklist import segment
+
+                starts = frozenset(start for _w, start, _e in segment.spans(text))
+            else:
+                starts = view.word_starts(para)
             for match in self.any_wrong.finditer(text):
                 start = match.start()
                 if any(a <= start < b for a, b in kept):
                     continue
                 if starts is not None and start not in starts:
                     continue
-                wrong = match.group(0)
-                right = self.replacements[wrong]
-                yield self.at(para, start, wrong, right, right=right)
+                right = self.replacements[match.group(0)]
+                begin, _end = folded.span(match.start(), match.end())
+                yield self.at(para, begin, folded.original_text(match.start(), match.end()), right, right=right)
 
 
 class DatedTermsChecker(Checker):
@@ -110,16 +120,18 @@ class DatedTermsChecker(Checker):
     def check(self, view: ReportView) -> Iterator[Finding]:
         year = view.year
         for para in view.in_parts(self.parts):
+            folded = fold(para.text)  # “七五”普法, 2021-2025年, 法<soft hyphen>制办: one form
             for term in self.terms:
                 if year is None and (term.first or term.last):
                     continue
                 if term.valid_in(year):
                     continue
-                for match in term.regex.finditer(para.text):
+                for match in term.regex.finditer(folded.text):
+                    begin, _end = folded.span(match.start(), match.end())
                     yield self.at(
                         para,
-                        match.start(),
-                        match.group(0),
+                        begin,
+                        folded.original_text(match.start(), match.end()),
                         None,
                         years=term.years_text(),
                         note=term.note,
@@ -181,9 +193,10 @@ def load_terms(path: Any) -> tuple[DatedTerm, ...]:
             problems.append(f"第 {line} 行：{where}的 from / to 应是年份（整数）")
             continue
         if "term" in entry:
-            regex = re.compile(re.escape(str(entry["term"])))
+            regex = re.compile(re.escape(fold_text(str(entry["term"]))))
         else:
             try:
+                # A pattern is written against folded text (full-width brackets, — for any dash, no quotes).
                 regex = re.compile(str(entry["pattern"]))
             except re.error as exc:
                 problems.append(f"第 {entry.line_of('pattern')} 行：{where}的正则表达式有误（{exc}）")
