@@ -38,21 +38,29 @@ class PatternChecker(Checker):
     """Flag every match of a regular expression; optional mechanical fix (a replacement template)."""
 
     KIND = "pattern"
-    PARAMS = {"regex": (str,), "fix": (str,)}
+    PARAMS = {"regex": (str,), "fix": (str,), "normalise": (bool,)}
     REQUIRED = frozenset({"regex"})
     DEFAULT_PARTS = TEXT_PARTS
 
     def compile(self, params: dict[str, Any]) -> None:
         self.regex = compile_regex(params["regex"], "regex")
         self.fix_template: str | None = params.get("fix")
+        # normalise: true matches the folded text (drafting.textnorm), so the regex is written
+        # with full-width brackets, "—" for any dash and no quotes.
+        self.normalise = params.get("normalise", False)
 
     def check(self, view: ReportView) -> Iterator[Finding]:
         for para in view.in_parts(self.parts):
-            for match in self.regex.finditer(para.text):
+            folded = fold(para.text) if self.normalise else None
+            for match in self.regex.finditer(folded.text if folded else para.text):
                 if not match.group(0):
                     continue
                 fix = match.expand(self.fix_template) if self.fix_template is not None else None
-                yield self.at(para, match.start(), match.group(0), fix, right=fix or "")
+                if folded is None:
+                    yield self.at(para, match.start(), match.group(0), fix, right=fix or "")
+                    continue
+                begin, _end = folded.span(match.start(), match.end())
+                yield self.at(para, begin, folded.original_text(match.start(), match.end()), fix, right=fix or "")
 
 
 class WordReplaceChecker(Checker):
@@ -276,9 +284,15 @@ class EditingLeftoverChecker(Checker):
         paragraphs = view.in_parts(self.parts)
         for para in paragraphs:
             for regex, label in self.patterns:
+                # The same mark again and again in one paragraph (** around every phrase) is one
+                # finding with a count; different placeholders are each their own.
+                seen: dict[str, list[re.Match[str]]] = {}
                 for match in regex.finditer(para.text):
                     if match.group(0):
-                        yield self.at(para, match.start(), match.group(0), None, label=label)
+                        seen.setdefault(match.group(0), []).append(match)
+                for text, matches in seen.items():
+                    count = f"，本段共 {len(matches)} 处" if len(matches) > 1 else ""
+                    yield self.at(para, matches[0].start(), text, None, label=label + count)
         running = [p for p in paragraphs if p.part in TEXT_PARTS]
         if self.broken_lines:
             yield from self._broken(running)
@@ -298,7 +312,10 @@ class EditingLeftoverChecker(Checker):
                 continue
             para = view.paragraph_at_line(note.line)
             if para is not None:
-                label = label or note.label + (f"，共 {note.count} 处" if note.count > 1 else "")
+                if note.kind == "repeat":
+                    label += f"，共 {note.count} 段" if note.count > 1 else ""
+                else:
+                    label = label or note.label + (f"，共 {note.count} 处" if note.count > 1 else "")
                 finding = self.at(para, 0, note.found, None, label=label)
                 yield replace(finding, line=note.line, column=note.column, offset=0)
 
@@ -339,4 +356,4 @@ class EditingLeftoverChecker(Checker):
                 similar = matcher.real_quick_ratio() > 0.95 and matcher.quick_ratio() > 0.95 and matcher.ratio() > 0.95
                 if text in other or similar:
                     yield self.at(para, 0, text[:20], None, label="结尾重复了前文")
-                    break
+                    return  # a repeated tail is one finding, however many paragraphs it has
