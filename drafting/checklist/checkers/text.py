@@ -95,7 +95,7 @@ class WordReplaceChecker(Checker):
             if not self.any_wrong.search(text):
                 continue  # no jieba for the vast majority of paragraphs
             kept = [(m.start(), m.end()) for k in self.keep for m in re.finditer(re.escape(k), text)]
-            if not self.by_word:
+            if not self.by_word or not view.segment:
                 starts = None
             elif folded.changed:
                 from drafting.checklist import segment

@@ -96,6 +96,8 @@ class StackedWordsChecker(Checker):
                 continue
             starts = view.word_starts(para)
             for match, fix, what in hits:
+                if starts is None:
+                    continue  # whole words cannot be told without segmentation
                 # Whole words only: 大队 + 大队长 is no doubled word.
                 middle = match.start() + len(match.group(0)) // 2 if fix else None
                 bounds = [match.start(), match.end()] + ([middle] if middle is not None else [])
