@@ -156,7 +156,9 @@ def _join_broken_lines(
     joined: list[SourceParagraph] = []
     joined_levels: list[int] = []
     for para, level in zip(paragraphs, levels, strict=True):
-        if joined and _looks_broken(joined[-1].text, joined_levels[-1], width) and _continues(para, level):
+        # A part's own heading ("二、党政主要负责人履行……职责情况") is never a line cut by a page.
+        part_heading = joined_levels[-1] == 1 and part_for_heading(joined[-1].text) is not None if joined else False
+        if joined and not part_heading and _looks_broken(joined[-1].text, joined_levels[-1], width) and _continues(para, level):
             first, second = joined[-1].text.rstrip(), para.text.strip()
             space = " " if first[-1].isascii() and first[-1].isalnum() and second[0].isascii() else ""
             joined[-1] = replace(joined[-1], text=first + space + second)

@@ -17,7 +17,7 @@ from drafting.checklist.model import Finding
 
 #: Parts holding the report's running text (not title, signature, date).
 _TEXT_PARTS = ("addressee", "preamble", "measures", "shortcomings", "leader_duty", "plans", "other")
-_ORG_SUFFIXES = ("人民政府", "街道办事处", "办事处", "党工委", "党委", "委员会", "政府")
+_ORG_SUFFIXES = ("人民政府", "办事处", "党工委", "党委", "委员会", "政府")
 
 
 def org_kind(view: ReportView) -> tuple[str, str] | None:
@@ -28,7 +28,6 @@ def org_kind(view: ReportView) -> tuple[str, str] | None:
             if name.endswith(suffix) and len(name) > len(suffix):
                 name = name[: -len(suffix)]
                 break
-        name = name.removesuffix("办事处")
         for kind in ("街道", "镇", "乡"):
             if name.endswith(kind):
                 return name, kind
