@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from ui.messages import APP_TITLE
@@ -68,6 +70,36 @@ def ask_save_changes(parent: QWidget | None, name: str) -> str:
 def confirm(parent: QWidget | None, question: str) -> bool:
     answer = QMessageBox.question(parent, APP_TITLE, question)
     return answer == QMessageBox.StandardButton.Yes
+
+
+#: Answers of ask_after_export.
+OPEN_FILE, OPEN_FOLDER = "file", "folder"
+
+
+def confirm_export_with_errors(parent: QWidget | None, question: str) -> bool:
+    """"仍有3个错误：……，仍要导出吗？": True to export anyway."""
+    box = QMessageBox(QMessageBox.Icon.Warning, APP_TITLE, question,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.button(QMessageBox.StandardButton.Yes).setText("仍要导出")
+    box.button(QMessageBox.StandardButton.No).setText("先去修改")
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def ask_after_export(parent: QWidget | None, path: Path) -> str | None:
+    """OPEN_FILE, OPEN_FOLDER or None (close) after a Word file was written."""
+    box = QMessageBox(QMessageBox.Icon.Information, APP_TITLE, f"已导出：{path}", QMessageBox.StandardButton.Close, parent)
+    open_file = box.addButton("打开文件", QMessageBox.ButtonRole.AcceptRole)
+    open_folder = box.addButton("打开所在文件夹", QMessageBox.ButtonRole.ActionRole)
+    box.button(QMessageBox.StandardButton.Close).setText("关闭")
+    box.exec()
+    clicked = box.clickedButton()
+    return OPEN_FILE if clicked is open_file else OPEN_FOLDER if clicked is open_folder else None
+
+
+def open_in_system(path: Path) -> bool:
+    """Open a file or folder with the system's program (Word/WPS, the file manager); False if none did."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 def ask_restore(parent: QWidget | None, labels: list[str]) -> int | None:

@@ -25,7 +25,13 @@ RunJob = Callable[..., None]
 
 
 def export_docx(window: QMainWindow, project: DraftProject, run_job: RunJob) -> None:
-    """Ask where to write the Word file (never over the imported original), then write it in the background."""
+    """Ask where to write the Word file (never over the imported original), then write it in the background.
+
+    With errors still open (what a reviewer returns a report for), ask first; once written, offer
+    to open the file or its folder.
+    """
+    if not _errors_accepted(window, project):
+        return
     base = project.path or project.source_path
     folder = base.parent if base else Path.home()
     path = dialogs.ask_export_path(window, str(folder / f"{project.report.title or '法治政府建设情况报告'}.docx"))
@@ -37,7 +43,31 @@ def export_docx(window: QMainWindow, project: DraftProject, run_job: RunJob) -> 
         messages.show_error(window, "不能导出到导入的原文件，以免覆盖原件。请另选一个文件名。")
         return
     job = export_job(copy.deepcopy(project.report), path)
-    run_job(job, lambda result: window.statusBar().showMessage(f"已导出：{result}", 10000))
+    run_job(job, lambda result: _exported(window, Path(result)))
+
+
+def _errors_accepted(window: QMainWindow, project: DraftProject) -> bool:
+    """True when no error is open, or the writer chose to export anyway."""
+    from drafting.checklist.gate import errors_summary, open_errors
+    from drafting.errors import DraftingError
+
+    try:
+        errors = open_errors(project.report)
+    except DraftingError as exc:  # a broken county rules file: say so, export all the same
+        messages.show_error(window, exc)
+        return True
+    if not errors:
+        return True
+    question = f"仍有{len(errors)}个错误：{errors_summary(errors)}，仍要导出吗？（详见右侧“检查结果”）"
+    return dialogs.confirm_export_with_errors(window, question)
+
+
+def _exported(window: QMainWindow, path: Path) -> None:
+    window.statusBar().showMessage(f"已导出：{path}", 10000)
+    answer = dialogs.ask_after_export(window, path)
+    target = path if answer == dialogs.OPEN_FILE else path.parent if answer == dialogs.OPEN_FOLDER else None
+    if target is not None and not dialogs.open_in_system(target):
+        messages.show_info(window, f"无法自动打开，文件在：\n{path}")
 
 
 def show_preview(window: QMainWindow, dock: QDockWidget, project: DraftProject, run_job: RunJob) -> None:

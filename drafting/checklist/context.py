@@ -50,8 +50,11 @@ class Paragraph:
 class ReportView:
     """Read-only view of a report for the rules, with shared lazy results."""
 
-    def __init__(self, report: Report) -> None:
+    def __init__(self, report: Report, *, segment: bool = True) -> None:
         self.report = report
+        #: False: no word segmentation (jieba never loads; words are matched as written, rules over
+        #: words find nothing). For a quick count of errors before export.
+        self.segment = segment
         self.year: int | None = report.meta.year
         self.paragraphs: list[Paragraph] = [
             Paragraph(index, part.id, block) for index, (part, block) in enumerate(report.iter_blocks())
@@ -78,6 +81,8 @@ class ReportView:
     def spans(self, para: Paragraph) -> list[tuple[str, int, int]]:
         """jieba's (word, start, end) for a paragraph, computed once per run."""
         cached = self._spans.get(para.index)
+        if cached is None and not self.segment:
+            return []
         if cached is None:
             from drafting.checklist import segment
 
@@ -85,7 +90,10 @@ class ReportView:
             self._spans[para.index] = cached
         return cached
 
-    def word_starts(self, para: Paragraph) -> frozenset[int]:
+    def word_starts(self, para: Paragraph) -> frozenset[int] | None:
+        """Where jieba starts a word in the paragraph; None without segmentation (any place may)."""
+        if not self.segment:
+            return None
         return frozenset(start for _w, start, _e in self.spans(para))
 
     @functools.cached_property

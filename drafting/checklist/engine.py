@@ -28,8 +28,9 @@ class Checklist:
         self.rules = tuple(rules)
         self.checkers: list[Checker] = [CHECKERS[rule.kind](rule) for rule in self.rules if rule.enabled]
 
-    def run(self, report: Report) -> list[Finding]:
-        view = ReportView(report)
+    def run(self, report: Report, *, segment: bool = True) -> list[Finding]:
+        """Every finding, sorted; segment=False runs without jieba (see ReportView)."""
+        view = ReportView(report, segment=segment)
         found: set[Finding] = set()
         for checker in self.checkers:
             try:

@@ -156,7 +156,9 @@ def _join_broken_lines(
     joined: list[SourceParagraph] = []
     joined_levels: list[int] = []
     for para, level in zip(paragraphs, levels, strict=True):
-        if joined and _looks_broken(joined[-1].text, joined_levels[-1], width) and _continues(para, level):
+        # A part's own heading ("二、党政主要负责人履行……职责情况") is never a line cut by a page.
+        part_heading = joined_levels[-1] == 1 and part_for_heading(joined[-1].text) is not None if joined else False
+        if joined and not part_heading and _looks_broken(joined[-1].text, joined_levels[-1], width) and _continues(para, level):
             first, second = joined[-1].text.rstrip(), para.text.strip()
             space = " " if first[-1].isascii() and first[-1].isalnum() and second[0].isascii() else ""
             joined[-1] = replace(joined[-1], text=first + space + second)
@@ -212,7 +214,8 @@ def repeated_tail_length(keys: list[str], min_chars: int = MIN_REPEAT) -> int:
 
 def _drop_trailing_repeat(paragraphs: list[SourceParagraph], notes: list[SourceNote]) -> list[SourceParagraph]:
     """Remove paragraphs at the end that repeat, in order, paragraphs found earlier (a pasted tail)."""
-    best = repeated_tail_length([_key(p.text) for p in paragraphs])
+    keys = [_key(p.text) for p in paragraphs]
+    best = max(repeated_tail_length(keys), _pieces_after_date(paragraphs, keys))
     tail = paragraphs[len(paragraphs) - best:] if best else []
     if not tail or all(is_date_line(p.text) for p in tail):
         return paragraphs  # a date under the title and again at the end is no pasted tail
@@ -220,3 +223,22 @@ def _drop_trailing_repeat(paragraphs: list[SourceParagraph], notes: list[SourceN
     notes.append(SourceNote(KIND_REPEAT, first.line, first.column, first.text[:20],
                             f"删除了末尾重复粘贴的 {best} 段（从“{first.text[:12]}……”起，与前文相同）", count=best))
     return paragraphs[: len(paragraphs) - best]
+
+
+def _pieces_after_date(paragraphs: list[SourceParagraph], keys: list[str]) -> int:
+    """How many paragraphs after the last date line are pieces of earlier text (a paste cut mid-paragraph).
+
+    A tail pasted after the signature and date need not start or end where a paragraph does: each
+    paragraph after the date that stands, whole, inside a paragraph before it is part of the paste.
+    """
+    dates = [i for i, p in enumerate(paragraphs) if is_date_line(p.text)]
+    if not dates or dates[-1] == len(paragraphs) - 1 or dates[-1] < len(paragraphs) // 2:
+        return 0
+    last = dates[-1]
+    earlier = keys[:last]
+    after = keys[last + 1:]
+    for key in after:
+        short = len(key) < MIN_REPEAT  # a short line (a heading) counts only when repeated whole
+        if not any(key == other if short else key in other for other in earlier):
+            return 0
+    return len(after)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from drafting.data.outline import Outline, default_outline
 from drafting.dates import is_date_line, year_mentions, year_of_numeric_date
 from drafting.model import Block, Part, Report, ReportMeta
-from drafting.numbering import infer_levels, parse_numbering
+from drafting.numbering import infer_levels, parse_numbering, split_run_in
 
 _END_PUNCT = "。；;！!？?，,"
 _SIGNATURE_ENDINGS = ("人民政府", "政府", "办事处", "委员会", "党委", "镇", "乡", "街道", "（盖章）", "(盖章)", "工作领导小组")
@@ -56,7 +56,8 @@ def _is_title_line(text: str) -> bool:
 
 def _is_addressee(text: str) -> bool:
     return (
-        text.endswith(("：", ":"))
+        text.rstrip().endswith(("：", ":"))
+        and not re.search(r"现将|如下|报告", text)
         and len(text) <= _ADDRESSEE_MAX
         and "。" not in text
         and parse_numbering(text) is None
@@ -112,7 +113,8 @@ def build_report(paragraphs: list[SourceParagraph], outline: Outline | None = No
     body = paras[start:end]
     levels = infer_levels([p.text for p in body], outline.part_for_heading,
                           preset_levels=[p.level for p in body], bare_headings=True)
-    part_at = _parts_of_headings(body, levels, outline)
+    named = _years_named(" ".join(p.text for p in paras[: start + 1]))
+    part_at = _parts_of_headings(body, levels, outline, named[0] if named else None)
     current = Part("preamble")
     report.parts.append(current)
     for index, (para, level) in enumerate(zip(body, levels, strict=True)):
@@ -128,25 +130,32 @@ def build_report(paragraphs: list[SourceParagraph], outline: Outline | None = No
     return report
 
 
-#: Where each statutory part usually sits: measures first, plans last, the other two between in
-#: either order (real reports put 第一责任人 before or after 不足).
-_USUAL_RANK = {"measures": 0, "shortcomings": 1, "leader_duty": 1, "plans": 2}
-#: What a part's heading or text says when its heading is worded in no known way.
-_CONTENT_CUES = {
-    "shortcomings": re.compile(r"问题|不足|原因|短板|差距|薄弱"),
-    "leader_duty": re.compile(r"第一责任人|主要负责人|书记|镇长|乡长|主任"),
-    "plans": re.compile(r"下一|明年|将|计划|继续|持续|进一步"),
+#: What a level-1 heading worded in no known way says of its part, in its own words.
+_HEADING_CUES = {
+    "leader_duty": re.compile(r"第一责任人|主要负责人|领导责任|履职"),
+    "shortcomings": re.compile(r"不足|短板|差距|薄弱|欠缺|改进|教训|反思"),
+    "plans": re.compile(r"下一|下步|明年|来年|今后|打算|展望|谋划|努力方向|工作思路"),
 }
+#: What the first sentence under such a heading says when the section is that part.
+_OPENING_CUES = {
+    "leader_duty": re.compile(r"第一责任人"),
+    "shortcomings": re.compile(r"存在(?:的|着)?[^，。；]{0,6}?(?:问题|不足|短板|差距|薄弱)|不足之处"),
+    "plans": re.compile(r"^(?:下一步|下一年|下步|明年|来年|今后)"),
+}
+_CUE_ORDER = ("leader_duty", "shortcomings", "plans")
 
 
-def _parts_of_headings(body: list[SourceParagraph], levels: list[int], outline: Outline) -> dict[int, str]:
-    """Which level-1 headings start which statutory part: by wording first, then by position.
+def _parts_of_headings(
+    body: list[SourceParagraph], levels: list[int], outline: Outline, year: int | None = None
+) -> dict[int, str]:
+    """Which level-1 headings start which statutory part: by wording first, then by content.
 
-    A heading whose wording names no part is placed by where it stands between
-    the parts already recognised, when exactly one missing part fits there and
-    its text says what that part says (so an extra section such as 特色亮点
-    stays inside the part before it). The first heading of the body is the
-    measures part when nothing else claims it.
+    A heading whose wording names no part goes to 第一责任人, 存在的不足 or 下一年度安排 only when
+    its own words or the first sentence under it say so ("四、压实领导责任", "……仍然存在一些问题
+    和不足。"); any other is a topic heading reporting work (一、强化组织保障 二、创新普法宣传 …): it
+    starts the measures when no measures part is found yet, else stays in the part before it (an
+    extra section such as 特色亮点). Where a heading stands never decides. ``year``, the report
+    year when the title names it: a heading or first sentence on the next year is the plans.
     """
     headings = [i for i, level in enumerate(levels) if level == 1]
     worded = {index: outline.part_for_heading(body[index].text) for index in headings}
@@ -155,29 +164,39 @@ def _parts_of_headings(body: list[SourceParagraph], levels: list[int], outline: 
         if part_id is not None and part_id not in part_at.values():
             part_at[index] = part_id
     used = set(part_at.values())
-    required = [p.id for p in outline.statutory if p.required and p.id in _USUAL_RANK]
-    for position, index in enumerate(headings):
+    for index in headings:
         if worded[index] is not None:  # placed by its words, or a second heading of a part already found
             continue
-        before = [part_at[i] for i in headings[:position] if i in part_at]
-        after = [part_at[i] for i in headings[position + 1:] if i in part_at]
-        low = max((_USUAL_RANK.get(p, 0) for p in before), default=-1)
-        high = min((_USUAL_RANK.get(p, 2) for p in after), default=3)
-        text = _section_text(body, levels, index)
-        fits = [p for p in required if p not in used and low <= _USUAL_RANK[p] <= high
-                and (p == "measures" or _CONTENT_CUES[p].search(text))]
-        if position == 0 and "measures" in fits:
-            fits = ["measures"]
-        if len(fits) == 1:
-            part_at[index] = fits[0]
-            used.add(fits[0])
+        said = _said_by_content(body, levels, index, year)
+        if said is None and "measures" not in used:
+            said = "measures"
+        if said is not None and said not in used:
+            part_at[index] = said
+            used.add(said)
     return part_at
 
 
-def _section_text(body: list[SourceParagraph], levels: list[int], index: int) -> str:
-    """A level-1 heading and the paragraphs under it, up to the next level-1 heading."""
-    end = next((i for i in range(index + 1, len(body)) if levels[i] == 1), len(body))
-    return "\n".join(p.text for p in body[index:end])
+def _said_by_content(body: list[SourceParagraph], levels: list[int], index: int, year: int | None) -> str | None:
+    """The part a heading's own words, or the first sentence under it, name (None: a topic of work)."""
+    numbering = parse_numbering(body[index].text)
+    heading, rest = split_run_in(body[index].text[len(numbering.prefix):] if numbering else body[index].text)
+    for part_id in _CUE_ORDER:
+        if _HEADING_CUES[part_id].search(heading):
+            return part_id
+    next_year = f"{year + 1}年" if year is not None else None
+    if next_year and next_year in heading:
+        return "plans"
+    if not rest and index + 1 < len(body) and levels[index + 1] != 1:
+        text = body[index + 1].text
+        numbered = parse_numbering(text)
+        rest = text[len(numbered.prefix):] if numbered else text
+    first = re.split(r"[。；;！？]", rest, maxsplit=1)[0]
+    if next_year and re.match(rf"{next_year}[，,]?[^，。]{{0,8}}?(?:将|要|计划|拟)", first):
+        return "plans"
+    for part_id in _CUE_ORDER:
+        if _OPENING_CUES[part_id].search(first):
+            return part_id
+    return None
 
 
 def _block(para: SourceParagraph, level: int) -> Block:
@@ -202,11 +221,25 @@ def guess_meta(report: Report) -> ReportMeta:
     # A joint report is signed by the party committee and the government: the government writes it.
     signed = sorted(report.signature.split("\n"), key=lambda line: line.startswith(("中共", "中国共产党")))
     for source in (*signed, title):
-        match = _ORG_RE.search(source)
-        if match:
-            meta.org = match.group(1)
+        org = org_in(source)
+        if org:
+            meta.org = org
             break
     return meta
+
+
+#: A party committee's name ("中共某镇委员会"): in a joint title or signature, the government is the writer.
+_PARTY_COMMITTEE = re.compile(r"(?:中共|中国共产党)([\u4e00-\u9fff]{1,12}?(?:镇|乡|街道))(?:工作)?委员会")
+
+
+def org_in(text: str) -> str:
+    """The organisation a title or signature line names; of joint issuers, the government."""
+    without_party = _PARTY_COMMITTEE.sub(" ", text)
+    match = _ORG_RE.search(without_party)
+    if match:
+        return match.group(1)
+    party = _PARTY_COMMITTEE.search(text)
+    return party.group(1) if party else ""
 
 
 def _years_named(text: str) -> list[int]:

@@ -30,6 +30,8 @@ EXPECTED = {
             ("substance", "measures", 11),
             ("substance", "measures", 13),
             ("plans-unanswered", "shortcomings", 16),
+            # 推进依法治理第一责任人, 推进法治政府建设第一责任人: the duty's fixed name is 推进法治建设第一责任人
+            ("leader-duty-name", "measures", 9),
         },
     },
     "shangjia-2021": {
@@ -55,10 +57,10 @@ EXPECTED = {
             ("signature-missing", "signature", None),
             ("fazhi-term", "measures", 8),  # 法制宣传 twice
             ("fazhi-term", "plans", 32),  # 法制宣传, 法制意识
-            ("term-by-year", "measures", 9),  # 法制办 in 2021
             ("addressee-missing", "addressee", None),
             ("causes-missing", "shortcomings", 26),
             ("whole-year-early", "measures", 12),  # dated 2021.12.18, yet "全年共有285家…"
+            ("stacked-words", "leader_duty", 25),  # 强化加强组织推动
         },
     },
 }

@@ -69,6 +69,7 @@ def test_checklist_option_changes_rules(tmp_path: Path) -> None:
         "  - id: signature-missing\n    severity: info\n"
         "  - id: date-missing\n    severity: warning\n"
         "  - id: heading-numbering\n    severity: warning\n"
+        "  - id: causes-missing\n    severity: warning\n"
         "  - id: no-banner\n    kind: pattern\n    severity: warning\n    regex: 摆摊摊\n    message: 口语化：{match}\n",
         encoding="utf-8",
     )

@@ -46,6 +46,19 @@ class Recorder:
         monkeypatch.setattr(dialogs, "ask_save_changes", self._ask_save_changes)
         monkeypatch.setattr(dialogs, "confirm_regenerate", self._confirm_regenerate)
         monkeypatch.setattr(dialogs, "confirm", lambda *_a: False)
+        self.export_questions: list[str] = []
+        self.export_anyway = True
+        self.after_export: list[Path] = []
+        self.after_export_answer: str | None = None
+        self.opened: list[Path] = []
+        monkeypatch.setattr(dialogs, "confirm_export_with_errors", self._confirm_export)
+        monkeypatch.setattr(dialogs, "ask_after_export",
+                            lambda _p, path: self.after_export.append(path) or self.after_export_answer)
+        monkeypatch.setattr(dialogs, "open_in_system", lambda path: self.opened.append(path) or True)
+
+    def _confirm_export(self, _parent: object, question: str) -> bool:
+        self.export_questions.append(question)
+        return self.export_anyway
 
     def _ask_save_changes(self, _parent: object, _name: str) -> str:
         self.asked_save_changes += 1

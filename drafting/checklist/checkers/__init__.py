@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from drafting.checklist.checkers.base import Checker, ParamError
 from drafting.checklist.checkers.content import (
+    CausePerItemChecker,
     NeedsFiguresChecker,
     PlansCoverProblemsChecker,
     RequiredWordsChecker,
     SimilarToLastYearChecker,
 )
 from drafting.checklist.checkers.facts import FactExpressionChecker, FactsUnusedChecker, NumberVsFactChecker
+from drafting.checklist.checkers.parts import NestedPartChecker, PartBodyChecker
 from drafting.checklist.checkers.structure import (
     DateFormatChecker,
     EarlyDateChecker,
@@ -30,6 +32,7 @@ from drafting.checklist.checkers.text import (
     PatternChecker,
     WordReplaceChecker,
 )
+from drafting.checklist.checkers.wording import OrgKindChecker, PairedPunctuationChecker, StackedWordsChecker
 
 CHECKERS: dict[str, type[Checker]] = {
     cls.KIND: cls
@@ -53,6 +56,12 @@ CHECKERS: dict[str, type[Checker]] = {
         FactExpressionChecker,
         NumberVsFactChecker,
         FactsUnusedChecker,
+        PartBodyChecker,
+        NestedPartChecker,
+        CausePerItemChecker,
+        OrgKindChecker,
+        StackedWordsChecker,
+        PairedPunctuationChecker,
     )
 }
 

@@ -1,6 +1,7 @@
 """Checkers of substance: what the parts say, not how they are spelled.
 
-required-words (the shortcomings part names causes), plans-cover-problems
+required-words (the shortcomings part names causes), cause-per-item (when some problems give
+their cause, each does), plans-cover-problems
 (every problem has a matching measure next year), needs-figures (each measures
 sub-part gives a figure or example) and similar-to-last-year (paragraphs
 copied from last year's report, except those the writer confirmed).
@@ -63,6 +64,64 @@ def split_items(paragraphs: list[Paragraph]) -> list[tuple[Paragraph, int, str]]
         for begin, end in zip(starts, starts[1:] + [len(para.text)], strict=True):
             items.append((para, begin, para.text[begin:end]))
     return items
+
+
+def problem_items(paragraphs: list[Paragraph]) -> list[tuple[Paragraph, int, str]]:
+    """The problems a part lists: each sub-heading with what follows it, each "一是…" item, else
+    each paragraph. An introduction before the first item ("……存在一些问题和不足。") is none."""
+    items: list[tuple[Paragraph, int, str]] = []
+    numbered = False
+    for para in paragraphs:
+        if para.level == 1 or not para.text.strip():
+            continue
+        if para.level >= 2:
+            items.append((para, 0, para.text))
+            numbered = True
+            continue
+        pieces = split_items([para])
+        marked = len(pieces) > 1 or bool(_ITEM_START.match(para.text))
+        if len(pieces) > 1 and not _ITEM_START.match(para.text):
+            pieces = pieces[1:]  # the introduction before 一是
+        if marked:
+            items.extend(pieces)
+            numbered = True
+        elif numbered and items and items[-1][0].level >= 2:
+            first, begin, text = items[-1]  # the text under a sub-heading belongs to its problem
+            items[-1] = (first, begin, text + para.text)
+        else:
+            items.append((para, 0, para.text))
+    if numbered:  # paragraphs before the first numbered problem introduce them
+        first_numbered = next(i for i, item in enumerate(items) if item[0].level >= 2 or _ITEM_START.match(item[2]))
+        items = items[first_numbered:]
+    return items
+
+
+class CausePerItemChecker(Checker):
+    """When some problems give their own cause, each of the others should too."""
+
+    KIND = "cause-per-item"
+    PARAMS = {"words": (list,), "collective": (str,), "min_item_chars": (int,)}
+    REQUIRED = frozenset({"words"})
+    DEFAULT_PARTS = ("shortcomings",)
+
+    def compile(self, params: dict[str, Any]) -> None:
+        self.words = re.compile("|".join(map(re.escape, string_list(params["words"], "words"))))
+        # Causes analysed once for all the problems ("产生上述问题的原因：一是……"): no item needs its own.
+        self.collective = compile_regex(params.get("collective", "上述问题|以上问题|这些问题|问题的原因|原因(?:主要)?(?:有|如下)"), "collective")
+        self.min_item = params.get("min_item_chars", 8)
+
+    def check(self, view: ReportView) -> Iterator[Finding]:
+        for part_id in self.parts:
+            paras = view.part_paragraphs(part_id)
+            if any(self.collective.search(p.text) for p in paras):
+                continue
+            items = [item for item in problem_items(paras) if len(item[2].strip()) >= self.min_item]
+            with_cause = [item for item in items if self.words.search(item[2])]
+            if not with_cause:
+                continue  # no cause at all is causes-missing's business
+            for para, begin, text in items:
+                if not self.words.search(text):
+                    yield self.at(para, begin, para.text[begin:begin + 20], None, count=len(with_cause))
 
 
 class PlansCoverProblemsChecker(Checker):

@@ -111,7 +111,7 @@ class NumberVsFactChecker(Checker):
     """
 
     KIND = "number-vs-fact"
-    PARAMS = {"facts": (list,), "approximate": (list,)}
+    PARAMS = {"facts": (list,), "approximate": (list,), "figure_table": (bool,)}
     REQUIRED = frozenset({"facts"})
     DEFAULT_PARTS = ("preamble", "measures", "shortcomings", "leader_duty", "plans", "other")
 
@@ -135,12 +135,20 @@ class NumberVsFactChecker(Checker):
                 rf"(?:{label_re})[^。；;，,\d]{{0,{window}}}?{_NUMBER}\s*{re.escape(unit)}(?!\s*(?:{after}))"
             )
             self.entries.append((entry["fact"], regex, float(tolerance), unit))
+        # figure_table: every other fact too, by the label words of templates/carryover.yml.
+        self.use_table = params.get("figure_table", False)
+        self.approximate = re.compile(rf"(?:\d\s*(?:{after}))|(?:近|约)\d")
 
     def check(self, view: ReportView) -> Iterator[Finding]:
         if not self.entries or not view.report.facts:
             return
         facts = view.facts
+        # A figure that is the value of another entered fact is that fact's ("可网上办理的政务服务事项
+        # 142项" is the online items, not the 158 service items): labels are words, not fact ids.
+        values = {float(v) for v in facts.values() if isinstance(v, int | float) and not isinstance(v, bool)}
         for para in view.in_parts(self.parts):
+            if self.use_table:
+                yield from self._by_table(para, facts, values)
             for fact_id, regex, tolerance, unit in self.entries:
                 value = facts.get(fact_id)
                 if isinstance(value, bool) or not isinstance(value, int | float):
@@ -149,7 +157,7 @@ class NumberVsFactChecker(Checker):
                     if para.text[max(0, match.start(1) - 1) : match.start(1)] in ("近", "约"):
                         continue
                     written = float(match.group(1))
-                    if abs(written - value) > tolerance + 1e-9:
+                    if abs(written - value) > tolerance + 1e-9 and written not in values:
                         yield self.at(
                             para,
                             match.start(1),
@@ -161,6 +169,26 @@ class NumberVsFactChecker(Checker):
                             label=_label(fact_id),
                             unit=unit,
                         )
+
+
+    def _by_table(self, para: Any, facts: dict[str, Any], values: set[float]) -> Iterator[Finding]:
+        """Figures the figure table finds for facts the rule's own entries do not name."""
+        named = {fact_id for fact_id, *_rest in self.entries}
+        for fact_id, match in figures_in(para.text, _figure_rules()).items():
+            value = facts.get(fact_id)
+            if fact_id in named or isinstance(value, bool) or not isinstance(value, int | float):
+                continue
+            if self.approximate.search(para.text, max(0, match.start - 1), match.end):
+                continue  # "200余件", "近百件": not an exact figure to compare
+            number = re.search(r"\d+(?:\.\d+)?", match.words)
+            if number is None:
+                continue
+            written = float(number.group(0))
+            unit = match.words[number.end():].strip().lstrip("余多").strip()
+            tolerance = 0.5 if unit in ("%", "％") else 0
+            if abs(written - value) > tolerance + 1e-9 and written not in values:
+                yield self.at(para, match.start + number.start(), number.group(0), None, written=number.group(0),
+                              value=_plain(float(value)), fact=fact_id, label=_label(fact_id), unit=unit)
 
 
 def _label(fact_id: str) -> str:

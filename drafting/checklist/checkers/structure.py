@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from drafting.checklist.checkers.base import Checker, ParamError, compile_regex, string_list
+from drafting.checklist.checkers.parts import nested_heading
 from drafting.checklist.context import Paragraph, ReportView
 from drafting.checklist.model import Finding
 from drafting.data.outline import default_outline
@@ -30,7 +31,8 @@ _STYLE_NAMES = {
 
 
 class RequiredPartsChecker(Checker):
-    """Each required statutory part of the outline must be present (by any wording)."""
+    """Each required statutory part of the outline must be present (by any wording), in its own part
+    or as a sub-heading of another (nested-part says it belongs in its own)."""
 
     KIND = "required-parts"
     PARAMS = {"optional": (list,)}
@@ -45,7 +47,7 @@ class RequiredPartsChecker(Checker):
                 continue
             if self.rule.parts and spec.id not in self.rule.parts:
                 continue
-            if not view.report.has_part(spec.id):
+            if not view.report.has_part(spec.id) and nested_heading(view, spec.id) is None:
                 yield self.whole(spec.id, "", name=spec.name, statutory_name=spec.statutory_name, heading=spec.heading)
 
 

@@ -27,6 +27,7 @@ from drafting.checklist.checkers.base import (
 from drafting.checklist.context import ReportView
 from drafting.checklist.model import Finding
 from drafting.numbering import parse_numbering
+from drafting.textnorm import fold, fold_text
 from drafting.yamlio import YamlSyntaxError, check_keys, read_yaml_file
 
 #: Parts holding the report's running text (not title, signature, date).
@@ -37,21 +38,29 @@ class PatternChecker(Checker):
     """Flag every match of a regular expression; optional mechanical fix (a replacement template)."""
 
     KIND = "pattern"
-    PARAMS = {"regex": (str,), "fix": (str,)}
+    PARAMS = {"regex": (str,), "fix": (str,), "normalise": (bool,)}
     REQUIRED = frozenset({"regex"})
     DEFAULT_PARTS = TEXT_PARTS
 
     def compile(self, params: dict[str, Any]) -> None:
         self.regex = compile_regex(params["regex"], "regex")
         self.fix_template: str | None = params.get("fix")
+        # normalise: true matches the folded text (drafting.textnorm), so the regex is written
+        # with full-width brackets, "—" for any dash and no quotes.
+        self.normalise = params.get("normalise", False)
 
     def check(self, view: ReportView) -> Iterator[Finding]:
         for para in view.in_parts(self.parts):
-            for match in self.regex.finditer(para.text):
+            folded = fold(para.text) if self.normalise else None
+            for match in self.regex.finditer(folded.text if folded else para.text):
                 if not match.group(0):
                     continue
                 fix = match.expand(self.fix_template) if self.fix_template is not None else None
-                yield self.at(para, match.start(), match.group(0), fix, right=fix or "")
+                if folded is None:
+                    yield self.at(para, match.start(), match.group(0), fix, right=fix or "")
+                    continue
+                begin, _end = folded.span(match.start(), match.end())
+                yield self.at(para, begin, folded.original_text(match.start(), match.end()), fix, right=fix or "")
 
 
 class WordReplaceChecker(Checker):
@@ -80,20 +89,29 @@ class WordReplaceChecker(Checker):
 
     def check(self, view: ReportView) -> Iterator[Finding]:
         for para in view.in_parts(self.parts):
-            text = para.text
+            # Matched on the folded text: 法\u00ad制宣传 (a soft hyphen inside) is still 法制宣传.
+            folded = fold(para.text)
+            text = folded.text
             if not self.any_wrong.search(text):
                 continue  # no jieba for the vast majority of paragraphs
             kept = [(m.start(), m.end()) for k in self.keep for m in re.finditer(re.escape(k), text)]
-            starts = view.word_starts(para) if self.by_word else None
+            if not self.by_word or not view.segment:
+                starts = None
+            elif folded.changed:
+                from drafting.checklist import segment
+
+                starts = frozenset(start for _w, start, _e in segment.spans(text))
+            else:
+                starts = view.word_starts(para)
             for match in self.any_wrong.finditer(text):
                 start = match.start()
                 if any(a <= start < b for a, b in kept):
                     continue
                 if starts is not None and start not in starts:
                     continue
-                wrong = match.group(0)
-                right = self.replacements[wrong]
-                yield self.at(para, start, wrong, right, right=right)
+                right = self.replacements[match.group(0)]
+                begin, _end = folded.span(match.start(), match.end())
+                yield self.at(para, begin, folded.original_text(match.start(), match.end()), right, right=right)
 
 
 class DatedTermsChecker(Checker):
@@ -110,16 +128,18 @@ class DatedTermsChecker(Checker):
     def check(self, view: ReportView) -> Iterator[Finding]:
         year = view.year
         for para in view.in_parts(self.parts):
+            folded = fold(para.text)  # “七五”普法, 2021-2025年, 法<soft hyphen>制办: one form
             for term in self.terms:
                 if year is None and (term.first or term.last):
                     continue
                 if term.valid_in(year):
                     continue
-                for match in term.regex.finditer(para.text):
+                for match in term.regex.finditer(folded.text):
+                    begin, _end = folded.span(match.start(), match.end())
                     yield self.at(
                         para,
-                        match.start(),
-                        match.group(0),
+                        begin,
+                        folded.original_text(match.start(), match.end()),
                         None,
                         years=term.years_text(),
                         note=term.note,
@@ -181,9 +201,10 @@ def load_terms(path: Any) -> tuple[DatedTerm, ...]:
             problems.append(f"第 {line} 行：{where}的 from / to 应是年份（整数）")
             continue
         if "term" in entry:
-            regex = re.compile(re.escape(str(entry["term"])))
+            regex = re.compile(re.escape(fold_text(str(entry["term"]))))
         else:
             try:
+                # A pattern is written against folded text (full-width brackets, — for any dash, no quotes).
                 regex = re.compile(str(entry["pattern"]))
             except re.error as exc:
                 problems.append(f"第 {entry.line_of('pattern')} 行：{where}的正则表达式有误（{exc}）")
@@ -263,9 +284,15 @@ class EditingLeftoverChecker(Checker):
         paragraphs = view.in_parts(self.parts)
         for para in paragraphs:
             for regex, label in self.patterns:
+                # The same mark again and again in one paragraph (** around every phrase) is one
+                # finding with a count; different placeholders are each their own.
+                seen: dict[str, list[re.Match[str]]] = {}
                 for match in regex.finditer(para.text):
                     if match.group(0):
-                        yield self.at(para, match.start(), match.group(0), None, label=label)
+                        seen.setdefault(match.group(0), []).append(match)
+                for text, matches in seen.items():
+                    count = f"，本段共 {len(matches)} 处" if len(matches) > 1 else ""
+                    yield self.at(para, matches[0].start(), text, None, label=label + count)
         running = [p for p in paragraphs if p.part in TEXT_PARTS]
         if self.broken_lines:
             yield from self._broken(running)
@@ -285,7 +312,10 @@ class EditingLeftoverChecker(Checker):
                 continue
             para = view.paragraph_at_line(note.line)
             if para is not None:
-                label = label or note.label + (f"，共 {note.count} 处" if note.count > 1 else "")
+                if note.kind == "repeat":
+                    label += f"，共 {note.count} 段" if note.count > 1 else ""
+                else:
+                    label = label or note.label + (f"，共 {note.count} 处" if note.count > 1 else "")
                 finding = self.at(para, 0, note.found, None, label=label)
                 yield replace(finding, line=note.line, column=note.column, offset=0)
 
@@ -326,4 +356,4 @@ class EditingLeftoverChecker(Checker):
                 similar = matcher.real_quick_ratio() > 0.95 and matcher.quick_ratio() > 0.95 and matcher.ratio() > 0.95
                 if text in other or similar:
                     yield self.at(para, 0, text[:20], None, label="结尾重复了前文")
-                    break
+                    return  # a repeated tail is one finding, however many paragraphs it has
