@@ -9,11 +9,13 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
+from ui import settings
 from ui.messages import APP_TITLE
 
 DRAFT_FILTER = "法治报告草稿 (*.fzbg)"
 OPEN_FILTER = "报告草稿或文本 (*.fzbg *.txt);;法治报告草稿 (*.fzbg);;文本文件 (*.txt);;所有文件 (*)"
 DOCX_FILTER = "Word 文档 (*.docx)"
+PDF_FILTER = "PDF 文件 (*.pdf)"
 LAST_YEAR_FILTER = ("去年的报告 (*.docx *.doc *.wps *.txt *.fzbg);;Word 文档 (*.docx *.doc);;WPS 文档 (*.wps);;"
                     "文本文件 (*.txt);;法治报告草稿 (*.fzbg);;所有文件 (*)")
 
@@ -21,25 +23,45 @@ LAST_YEAR_FILTER = ("去年的报告 (*.docx *.doc *.wps *.txt *.fzbg);;Word 文
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 
 
-def ask_open_path(parent: QWidget | None, start: str = "") -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(parent, "打开草稿", start, OPEN_FILTER)
-    return Path(name) if name else None
+def _chosen(name: str) -> Path | None:
+    """The file the writer chose (its folder is where the next dialog opens), or None."""
+    if not name:
+        return None
+    settings.remember_folder(Path(name).parent)
+    return Path(name)
+
+
+def _in_start_folder(suggested: str) -> str:
+    """A bare file name goes into the dialogs' start folder (the last used, else the documents folder)."""
+    if not suggested or Path(suggested).parent == Path("."):
+        return str(settings.start_folder() / suggested)
+    return suggested
+
+
+def ask_open_path(parent: QWidget | None) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(parent, "打开草稿", str(settings.start_folder()), OPEN_FILTER)
+    return _chosen(name)
 
 
 def ask_last_year_path(parent: QWidget | None) -> Path | None:
     """Last year's report to start from (从去年的报告开始)."""
-    name, _ = QFileDialog.getOpenFileName(parent, "选择去年的报告", "", LAST_YEAR_FILTER)
-    return Path(name) if name else None
+    name, _ = QFileDialog.getOpenFileName(parent, "选择去年的报告", str(settings.start_folder()), LAST_YEAR_FILTER)
+    return _chosen(name)
 
 
 def ask_save_path(parent: QWidget | None, suggested: str = "", file_filter: str = DRAFT_FILTER,
                   title: str = "保存草稿") -> Path | None:
-    name, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
-    return Path(name) if name else None
+    """Where to save; suggested is a file name (put in the start folder) or a full path."""
+    name, _ = QFileDialog.getSaveFileName(parent, title, _in_start_folder(suggested), file_filter)
+    return _chosen(name)
 
 
 def ask_export_path(parent: QWidget | None, suggested: str = "") -> Path | None:
     return ask_save_path(parent, suggested, DOCX_FILTER, "导出 Word 文档")
+
+
+def ask_pdf_path(parent: QWidget | None, suggested: str = "") -> Path | None:
+    return ask_save_path(parent, suggested, PDF_FILTER, "导出 PDF 文件")
 
 
 def ask_save_changes(parent: QWidget | None, name: str) -> str:
