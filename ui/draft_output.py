@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from ui import dialogs, messages
-from ui.workers import export_job
+from ui.workers import ProgressFn, export_job
 
 if TYPE_CHECKING:
     from drafting.project import DraftProject
@@ -24,11 +24,18 @@ if TYPE_CHECKING:
 RunJob = Callable[..., None]
 
 
+def suggested_output(project: DraftProject, suffix: str) -> str:
+    """The name an export is offered under: the report's name, beside the saved draft (else a bare name,
+    which the dialog puts in its start folder)."""
+    from drafting.files.output_path import suggested_file_name
+
+    name = suggested_file_name(project.report.meta.org, project.report.meta.year, suffix)
+    return str(project.path.parent / name) if project.path is not None else name
+
+
 def export_docx(window: QMainWindow, project: DraftProject, run_job: RunJob) -> None:
     """Ask where to write the Word file (never over the imported original), then write it in the background."""
-    base = project.path or project.source_path
-    folder = base.parent if base else Path.home()
-    path = dialogs.ask_export_path(window, str(folder / f"{project.report.title or '法治政府建设情况报告'}.docx"))
+    path = dialogs.ask_export_path(window, suggested_output(project, ".docx"))
     if path is None:
         return
     if path.suffix.lower() != ".docx":
@@ -38,6 +45,33 @@ def export_docx(window: QMainWindow, project: DraftProject, run_job: RunJob) -> 
         return
     job = export_job(copy.deepcopy(project.report), path)
     run_job(job, lambda result: window.statusBar().showMessage(f"已导出：{result}", 10000))
+
+
+def export_pdf(window: QMainWindow, project: DraftProject, run_job: RunJob) -> None:
+    """导出PDF: the Word file laid out by LibreOffice, for publishing (政务公开); says so plainly without it."""
+    from drafting.export.pdf import NO_LIBREOFFICE_FOR_PDF
+    from drafting.files.libreoffice import find_soffice
+
+    if find_soffice() is None:
+        messages.show_error(window, NO_LIBREOFFICE_FOR_PDF)
+        return
+    path = dialogs.ask_pdf_path(window, suggested_output(project, ".pdf"))
+    if path is None:
+        return
+    if path.suffix.lower() != ".pdf":
+        path = path.with_suffix(".pdf")
+    if project.source_path is not None and path.resolve() == project.source_path.resolve():
+        messages.show_error(window, "不能导出到导入的原文件，以免覆盖原件。请另选一个文件名。")
+        return
+    report = copy.deepcopy(project.report)
+
+    def job(progress: ProgressFn) -> Path:
+        from drafting.export.pdf import export_pdf as write_pdf
+
+        progress(20, "正在用 LibreOffice 导出 PDF…")
+        return write_pdf(report, path)
+
+    run_job(job, lambda result: window.statusBar().showMessage(f"已导出 PDF：{result}", 10000))
 
 
 def show_preview(window: QMainWindow, dock: QDockWidget, project: DraftProject, run_job: RunJob) -> None:
