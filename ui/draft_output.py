@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
@@ -50,9 +51,9 @@ def export_docx(window: QMainWindow, project: DraftProject, run_job: RunJob) -> 
 def export_pdf(window: QMainWindow, project: DraftProject, run_job: RunJob) -> None:
     """导出PDF: the Word file laid out by LibreOffice, for publishing (政务公开); says so plainly without it."""
     from drafting.export.pdf import NO_LIBREOFFICE_FOR_PDF
-    from drafting.files.libreoffice import find_soffice
+    from drafting.files import libreoffice
 
-    if find_soffice() is None:
+    if libreoffice.find_soffice() is None:
         messages.show_error(window, NO_LIBREOFFICE_FOR_PDF)
         return
     path = dialogs.ask_pdf_path(window, suggested_output(project, ".pdf"))
@@ -74,6 +75,27 @@ def export_pdf(window: QMainWindow, project: DraftProject, run_job: RunJob) -> N
     run_job(job, lambda result: window.statusBar().showMessage(f"已导出 PDF：{result}", 10000))
 
 
+#: The width the editors keep beside the preview (with the steps on the left), in pixels.
+EDITING_WIDTH = 640
+
+
+def preview_width(window: QMainWindow) -> int:
+    """The preview's width: about 38% of the window, leaving the facts and the editor room to work."""
+    steps = window.findChild(QDockWidget, "outline_dock")
+    left = steps.width() if steps is not None and steps.isVisible() else 0
+    return max(320, min(int(window.width() * 0.38), window.width() - left - EDITING_WIDTH))
+
+
+def _give_width_back(window: QMainWindow, dock: QDockWidget) -> None:
+    """The preview is hidden (closed, or the 检查结果 tab chosen): the right side gets its width back."""
+    if not shiboken6.isValid(window) or not window.isVisible():
+        return  # the window is closing
+    width = dock.property("return_width")
+    shown = [d for d in window.tabifiedDockWidgets(dock) if d.isVisible()]
+    if width and shown:
+        window.resizeDocks(shown, [int(width)], Qt.Orientation.Horizontal)
+
+
 def show_preview(window: QMainWindow, dock: QDockWidget, project: DraftProject, run_job: RunJob) -> None:
     """Show the preview dock and fill it with the pages as they will print, made in the background."""
     from ui.preview import PreviewPanel, preview_job
@@ -82,9 +104,16 @@ def show_preview(window: QMainWindow, dock: QDockWidget, project: DraftProject, 
     if not isinstance(panel, PreviewPanel):
         panel = PreviewPanel()
         dock.setWidget(panel)
+    siblings = window.tabifiedDockWidgets(dock)
+    if siblings and not dock.isVisible() or dock.property("return_width") is None:
+        # The width the checks had: given back when the preview is hidden again.
+        dock.setProperty("return_width", max((d.width() for d in siblings if d.isVisible()), default=0))
+    if not dock.property("restores_width"):
+        dock.setProperty("restores_width", True)
+        dock.visibilityChanged.connect(lambda shown: shown or _give_width_back(window, dock))
     dock.setVisible(True)
     dock.raise_()
-    window.resizeDocks([dock], [int(window.width() * 0.38)], Qt.Orientation.Horizontal)
+    window.resizeDocks([dock], [preview_width(window)], Qt.Orientation.Horizontal)
     panel.show_note("正在生成预览，请稍候……（可以继续写作）")
     report = copy.deepcopy(project.report)
-    run_job(lambda progress: preview_job(report, progress), panel.show_pages, on_error=panel.show_note)
+    run_job(lambda progress: preview_job(report, progress), panel.show_pdf, on_error=panel.show_note)

@@ -14,15 +14,9 @@ from pathlib import Path
 
 from drafting.export.layout import load_layout
 from drafting.export.writer import write_docx
+from drafting.files import libreoffice
 from drafting.files.atomic import atomic_write_bytes
-from drafting.files.libreoffice import (
-    DEFAULT_TIMEOUT,
-    ENV_VAR,
-    LibreOfficeError,
-    convert,
-    find_soffice,
-    missing_fonts,
-)
+from drafting.files.libreoffice import DEFAULT_TIMEOUT, ENV_VAR, LibreOfficeError, convert, missing_fonts
 from drafting.model import Report
 
 #: What to do without LibreOffice (the CLI's error and the window's message say the same).
@@ -56,7 +50,7 @@ def export_pdf(report: Report, output: Path, *, timeout: float = DEFAULT_TIMEOUT
         LibreOfficeError: LibreOffice missing, failing or too slow (a Chinese message says which).
         ExportError: the Word file could not be written.
     """
-    if find_soffice() is None:
+    if libreoffice.find_soffice() is None:
         raise LibreOfficeError(NO_LIBREOFFICE_FOR_PDF)
     output = Path(output)
     with tempfile.TemporaryDirectory(prefix="fazhi-pdf-") as work:
