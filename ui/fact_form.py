@@ -132,6 +132,7 @@ class FactForm(QWidget):
         self._loading = False
         layout = QFormLayout(self)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a narrow column: label above field
         for spec in specs:
             field = _FactField(spec)
             self.fields[spec.id] = field

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QTabWidget,
     QToolBox,
     QVBoxLayout,
@@ -36,6 +35,7 @@ from drafting.project import DraftProject
 from drafting.writing.generation import NOTHING, Regeneration
 from drafting.writing.render import PART_TEMPLATES
 from ui import dialogs, messages
+from ui.balanced_splitter import BalancedSplitter
 from ui.fact_form import FactForm
 from ui.last_year_view import LastYearPane, panes_for
 from ui.outline_panel import Step
@@ -70,6 +70,8 @@ class AreaPicker(QWidget):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if area.id in chosen else Qt.CheckState.Unchecked)
             self.area_list.addItem(item)
+        self.area_list.setWordWrap(True)  # long headings wrap in a narrow column
+        self.area_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.area_list.setFixedHeight(min(260, self.area_list.sizeHintForRow(0) * len(ordered) + 8))
         self.up_button = QPushButton("上移")
         self.down_button = QPushButton("下移")
@@ -87,7 +89,9 @@ class AreaPicker(QWidget):
         row.addLayout(buttons)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("勾选要写的子领域，用“上移/下移”排列顺序（生成（一）（二）……）："))
+        hint = QLabel("勾选要写的子领域，用“上移/下移”排列顺序（生成（一）（二）……）：")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
         layout.addLayout(row)
 
     def checked_ids(self) -> list[str]:
@@ -160,6 +164,8 @@ class PartPage(QWidget):
         facts_scroll.setWidgetResizable(True)
         facts_scroll.setWidget(facts_widget)
         facts_scroll.setMinimumWidth(260)
+        # The form wraps to the column's width (labels over their fields when narrow): never sideways.
+        facts_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._build_facts()
         editors_widget = QWidget()
         editors_box = QVBoxLayout(editors_widget)
@@ -188,7 +194,7 @@ class PartPage(QWidget):
         top.addStretch(1)
         top.addWidget(self.generate_button)
         top.addWidget(self.done_check)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = BalancedSplitter()  # the editor keeps its share when a dock takes width
         splitter.setObjectName("page_splitter")
         has_facts = bool(self.forms) or self.area_picker is not None
         side: QWidget = facts_scroll
@@ -204,9 +210,6 @@ class PartPage(QWidget):
         if has_facts:
             splitter.addWidget(side)
         splitter.addWidget(editors_widget)
-        splitter.setStretchFactor(splitter.count() - 1, 3)
-        if has_facts:
-            splitter.setSizes([380, 620])  # the text gets the larger share however narrow the window
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         if statutory:
@@ -225,12 +228,15 @@ class PartPage(QWidget):
             self.facts_box.addWidget(self.area_picker)
             self.area_toolbox = QToolBox()
             self.area_toolbox.setObjectName("area_facts")
+            self.area_toolbox.currentChanged.connect(self._on_area_opened)
             self.facts_box.addWidget(self.area_toolbox, 1)
             self._build_area_forms()
             return
         specs = catalog.for_group(self.step.id)
         if specs:
-            self.facts_box.addWidget(QLabel("填写本部分的事实（没有的可以空着，生成时会略去）："))
+            intro = QLabel("填写本部分的事实（没有的可以空着，生成时会略去）：")
+            intro.setWordWrap(True)
+            self.facts_box.addWidget(intro)
             self._add_form(FactForm(specs), self.facts_box)
         self.facts_box.addStretch(1)
 
@@ -251,6 +257,13 @@ class PartPage(QWidget):
             self._add_form(FactForm(self.project.catalog.for_group(area.fact_group)), box)
             box.addStretch(1)
             self.area_toolbox.addItem(holder, standard_prefix(2, index) + area.name)
+
+    def _on_area_opened(self, index: int) -> None:
+        """An area opened again starts at its first field (QToolBox keeps each page's scroll)."""
+        page = self.area_toolbox.widget(index)
+        scroll = page.parentWidget().parentWidget() if page is not None and page.parentWidget() else None
+        if isinstance(scroll, QScrollArea):
+            scroll.verticalScrollBar().setValue(0)
 
     def _add_form(self, form: FactForm, box: QVBoxLayout) -> None:
         form.load({fid: self.project.fact_text(fid) for fid in form.fields})
