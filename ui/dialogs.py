@@ -93,15 +93,11 @@ def ask_restore(parent: QWidget | None, labels: list[str]) -> int | None:
     return labels.index(item) if ok and item in labels else None
 
 
-def confirm_regenerate(parent: QWidget | None, diff_text: str) -> bool:
-    """Show what regeneration would change ("-" now, "+" new) and ask whether to apply it."""
-    box = QMessageBox(QMessageBox.Icon.Question, APP_TITLE,
-                      "事实已修改，而这一部分的文字在生成后也改过。按新事实重新生成会替换当前文字，变化见“详细信息”。要重新生成吗？",
-                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
-    box.setDetailedText(diff_text)
-    box.button(QMessageBox.StandardButton.Yes).setText("重新生成")
-    box.button(QMessageBox.StandardButton.No).setText("保留当前文字")
-    return box.exec() == QMessageBox.StandardButton.Yes
+def confirm_regenerate(parent: QWidget | None, old_text: str, new_text: str) -> bool:
+    """Show the text now and the text the facts give now side by side (ui.regeneration_view); True to regenerate."""
+    from ui.regeneration_view import RegenerationDialog
+
+    return run_modal(RegenerationDialog(old_text, new_text, parent))
 
 
 def run_modal(dialog: QDialog) -> bool:

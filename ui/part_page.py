@@ -342,7 +342,7 @@ class PartPage(QWidget):
             except DraftingError as exc:
                 messages.show_error(self, exc)
                 return
-            if decision.asks and not dialogs.confirm_regenerate(self, "\n".join(decision.diff())):
+            if decision.asks and not dialogs.confirm_regenerate(self, decision.old_text, decision.new_text):
                 continue
             self._apply_generation(part_id)
         self.update_banner()
@@ -382,7 +382,7 @@ class PartPage(QWidget):
 
     def _on_regenerate_button_clicked(self) -> None:
         for decision in self.pending_regenerations():
-            if decision.asks and not dialogs.confirm_regenerate(self, "\n".join(decision.diff())):
+            if decision.asks and not dialogs.confirm_regenerate(self, decision.old_text, decision.new_text):
                 continue
             self._apply_generation(decision.part_id)
         self.update_banner()

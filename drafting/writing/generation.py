@@ -49,6 +49,30 @@ class Regeneration:
         """The change as unified-diff lines ("-" current, "+" new)."""
         return diff_lines(self.old_text, self.new_text)
 
+    def changes(self) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
+        """The old and new text in runs marked changed or not (for a side-by-side view)."""
+        return changed_runs(self.old_text, self.new_text)
+
+
+def changed_runs(old: str, new: str) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
+    """Both texts cut into runs, each marked True where it changed: what goes (old) and what comes (new).
+
+    Compared character by character, so a changed figure or phrase is marked, not its whole paragraph.
+    """
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    before: list[tuple[str, bool]] = []
+    after: list[tuple[str, bool]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            before.append((old[i1:i2], False))
+            after.append((new[j1:j2], False))
+            continue
+        if i2 > i1:
+            before.append((old[i1:i2], True))
+        if j2 > j1:
+            after.append((new[j1:j2], True))
+    return before, after
+
 
 def diff_lines(old: str, new: str) -> list[str]:
     """Unified diff of two part texts, line by line (one paragraph per line)."""
