@@ -41,7 +41,7 @@ def preview_job(report: Report, progress: ProgressFn) -> Path:
         raise PreviewError("没有找到 LibreOffice，无法显示打印预览。安装 LibreOffice 后即可预览；导出 Word 不受影响。")
     work = Path(tempfile.mkdtemp(prefix="fazhi-preview-"))
     progress(10, "正在生成 Word 文件…")
-    docx_path = work / "预览.docx"
+    docx_path = work / "preview.docx"  # ASCII: soffice in a locale it lacks cannot open other names
     write_docx(report, docx_path)
     progress(30, "正在用 LibreOffice 排版…")
     pdf_path = docx_to_pdf(docx_path, work)

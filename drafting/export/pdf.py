@@ -54,8 +54,8 @@ def export_pdf(report: Report, output: Path, *, timeout: float = DEFAULT_TIMEOUT
         raise LibreOfficeError(NO_LIBREOFFICE_FOR_PDF)
     output = Path(output)
     with tempfile.TemporaryDirectory(prefix="fazhi-pdf-") as work:
-        # Named like the output: LibreOffice takes the PDF's title from the file name.
-        docx = Path(work) / f"{output.stem or '报告'}.docx"
+        # An ASCII name: soffice started in a locale the system lacks cannot open other names.
+        docx = Path(work) / "report.docx"
         write_docx(report, docx)
         pdf = convert(docx, "pdf", Path(work), timeout=timeout, action="导出 PDF",
                       font_substitutes=missing_fonts(load_layout().preview_fonts))
