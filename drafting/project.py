@@ -11,6 +11,7 @@ imported (.txt, .docx) is never overwritten.
 
 from __future__ import annotations
 
+import copy
 import logging
 import uuid
 from pathlib import Path
@@ -69,6 +70,8 @@ class DraftProject:
         self.recovery_key = uuid.uuid4().hex
         self.findings: dict[str, list[str]] = {}
         self._modified = False
+        #: The report as it was last opened or saved (None for new work): undoing back to it is no change.
+        self._clean: Report | None = copy.deepcopy(report) if self.path else None
         self._lock: DraftLock | None = None
 
     # ---- opening and saving ----
@@ -99,10 +102,15 @@ class DraftProject:
 
     @property
     def is_modified(self) -> bool:
+        """Changed since opened or saved; a change undone (the report as it was again) is no change."""
+        if self._modified and self._clean is not None and self.report == self._clean:
+            self._modified = False
         return self._modified
 
     def mark_modified(self) -> None:
+        """Changed in a way the report itself may not show (new work, a recovered copy): saving is due."""
         self._modified = True
+        self._clean = None
 
     @property
     def display_name(self) -> str:
@@ -140,6 +148,7 @@ class DraftProject:
             self._lock = new_lock
         self.path = target
         self._modified = False
+        self._clean = copy.deepcopy(self.report)
         return target
 
     # ---- lock and close ----

@@ -26,7 +26,8 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from ui import messages
-from ui.settings import APP_NAME, ORG_NAME
+from ui.app_identity import apply_identity
+from ui.translations import install_qt_translations
 from ui.workers import wait_for_jobs
 
 if TYPE_CHECKING:
@@ -68,9 +69,8 @@ class _FirstExpose(QObject):
 
 def run(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication(argv)
-    app.setOrganizationName(ORG_NAME)
-    app.setApplicationName(APP_NAME)
-    app.setApplicationDisplayName(APP_NAME)
+    apply_identity(app)
+    app.qt_translators = install_qt_translations(app)  # type: ignore[attr-defined]  # kept alive with the app
     sys.excepthook = _excepthook
 
     from ui.main_window import MainWindow

@@ -11,12 +11,14 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
+from ui import settings
 from ui.messages import APP_TITLE
 
 DRAFT_FILTER = "法治报告草稿 (*.fzbg)"
 OPEN_FILTER = "报告草稿或文本 (*.fzbg *.txt);;法治报告草稿 (*.fzbg);;文本文件 (*.txt);;所有文件 (*)"
 DOCX_FILTER = "Word 文档 (*.docx)"
 REVIEW_FILTER = "Excel 工作簿 (*.xlsx);;网页 (*.html)"
+PDF_FILTER = "PDF 文件 (*.pdf)"
 LAST_YEAR_FILTER = ("去年的报告 (*.docx *.doc *.wps *.txt *.fzbg);;Word 文档 (*.docx *.doc);;WPS 文档 (*.wps);;"
                     "文本文件 (*.txt);;法治报告草稿 (*.fzbg);;所有文件 (*)")
 
@@ -24,31 +26,51 @@ LAST_YEAR_FILTER = ("去年的报告 (*.docx *.doc *.wps *.txt *.fzbg);;Word 文
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 
 
-def ask_open_path(parent: QWidget | None, start: str = "") -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(parent, "打开草稿", start, OPEN_FILTER)
-    return Path(name) if name else None
+def _chosen(name: str) -> Path | None:
+    """The file the writer chose (its folder is where the next dialog opens), or None."""
+    if not name:
+        return None
+    settings.remember_folder(Path(name).parent)
+    return Path(name)
+
+
+def _in_start_folder(suggested: str) -> str:
+    """A bare file name goes into the dialogs' start folder (the last used, else the documents folder)."""
+    if not suggested or Path(suggested).parent == Path("."):
+        return str(settings.start_folder() / suggested)
+    return suggested
+
+
+def ask_open_path(parent: QWidget | None) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(parent, "打开草稿", str(settings.start_folder()), OPEN_FILTER)
+    return _chosen(name)
 
 
 def ask_last_year_path(parent: QWidget | None) -> Path | None:
     """Last year's report to start from (从去年的报告开始)."""
-    name, _ = QFileDialog.getOpenFileName(parent, "选择去年的报告", "", LAST_YEAR_FILTER)
-    return Path(name) if name else None
+    name, _ = QFileDialog.getOpenFileName(parent, "选择去年的报告", str(settings.start_folder()), LAST_YEAR_FILTER)
+    return _chosen(name)
 
 
 def ask_review_folder(parent: QWidget | None) -> Path | None:
     """The folder holding the townships' reports (县级审阅)."""
-    name = QFileDialog.getExistingDirectory(parent, "选择放有各乡镇报告的文件夹")
-    return Path(name) if name else None
+    name = QFileDialog.getExistingDirectory(parent, "选择放有各乡镇报告的文件夹", str(settings.start_folder()))
+    return _chosen(name)
 
 
 def ask_save_path(parent: QWidget | None, suggested: str = "", file_filter: str = DRAFT_FILTER,
                   title: str = "保存草稿") -> Path | None:
-    name, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
-    return Path(name) if name else None
+    """Where to save; suggested is a file name (put in the start folder) or a full path."""
+    name, _ = QFileDialog.getSaveFileName(parent, title, _in_start_folder(suggested), file_filter)
+    return _chosen(name)
 
 
 def ask_export_path(parent: QWidget | None, suggested: str = "") -> Path | None:
     return ask_save_path(parent, suggested, DOCX_FILTER, "导出 Word 文档")
+
+
+def ask_pdf_path(parent: QWidget | None, suggested: str = "") -> Path | None:
+    return ask_save_path(parent, suggested, PDF_FILTER, "导出 PDF 文件")
 
 
 def ask_save_changes(parent: QWidget | None, name: str) -> str:
@@ -110,15 +132,11 @@ def ask_restore(parent: QWidget | None, labels: list[str]) -> int | None:
     return labels.index(item) if ok and item in labels else None
 
 
-def confirm_regenerate(parent: QWidget | None, diff_text: str) -> bool:
-    """Show what regeneration would change ("-" now, "+" new) and ask whether to apply it."""
-    box = QMessageBox(QMessageBox.Icon.Question, APP_TITLE,
-                      "事实已修改，而这一部分的文字在生成后也改过。按新事实重新生成会替换当前文字，变化见“详细信息”。要重新生成吗？",
-                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
-    box.setDetailedText(diff_text)
-    box.button(QMessageBox.StandardButton.Yes).setText("重新生成")
-    box.button(QMessageBox.StandardButton.No).setText("保留当前文字")
-    return box.exec() == QMessageBox.StandardButton.Yes
+def confirm_regenerate(parent: QWidget | None, old_text: str, new_text: str) -> bool:
+    """Show the text now and the text the facts give now side by side (ui.regeneration_view); True to regenerate."""
+    from ui.regeneration_view import RegenerationDialog
+
+    return run_modal(RegenerationDialog(old_text, new_text, parent))
 
 
 def run_modal(dialog: QDialog) -> bool:

@@ -71,8 +71,7 @@ class DraftFiles(QObject):
         from drafting.project import DraftProject
 
         if path is None:
-            recent = settings.recent_files()
-            path = dialogs.ask_open_path(self.main_window, str(recent[0].parent) if recent else "")
+            path = dialogs.ask_open_path(self.main_window)
             if path is None:
                 return None
         open_now = self.current_draft()
@@ -96,12 +95,14 @@ class DraftFiles(QObject):
         project = self.current_draft()
         if project is None:
             return False
+        from drafting.files.output_path import suggested_file_name
         from drafting.paths import DRAFT_SUFFIX
 
-        base = project.path or project.source_path
-        stem = base.stem if base else (project.report.title or "法治政府建设情况报告")
-        folder = base.parent if base else Path.home()
-        path = dialogs.ask_save_path(self.main_window, str(folder / f"{stem}{DRAFT_SUFFIX}"))
+        # A saved draft is offered under its own name; a new one (or one started from last
+        # year's file) under the report's name, in the folder the dialogs start in.
+        meta = project.report.meta
+        suggested = str(project.path) if project.path else suggested_file_name(meta.org, meta.year, DRAFT_SUFFIX)
+        path = dialogs.ask_save_path(self.main_window, suggested)
         if path is None:
             return False
         if not path.suffix:

@@ -11,17 +11,27 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 from ui import dialogs, messages
-from ui.workers import export_job
+from ui.workers import ProgressFn, export_job
 
 if TYPE_CHECKING:
     from drafting.project import DraftProject
 
 #: The window's run_job(job, on_done, on_error=None).
 RunJob = Callable[..., None]
+
+
+def suggested_output(project: DraftProject, suffix: str) -> str:
+    """The name an export is offered under: the report's name, beside the saved draft (else a bare name,
+    which the dialog puts in its start folder)."""
+    from drafting.files.output_path import suggested_file_name
+
+    name = suggested_file_name(project.report.meta.org, project.report.meta.year, suffix)
+    return str(project.path.parent / name) if project.path is not None else name
 
 
 def export_docx(window: QMainWindow, project: DraftProject, run_job: RunJob) -> None:
@@ -32,9 +42,7 @@ def export_docx(window: QMainWindow, project: DraftProject, run_job: RunJob) -> 
     """
     if not _errors_accepted(window, project):
         return
-    base = project.path or project.source_path
-    folder = base.parent if base else Path.home()
-    path = dialogs.ask_export_path(window, str(folder / f"{project.report.title or '法治政府建设情况报告'}.docx"))
+    path = dialogs.ask_export_path(window, suggested_output(project, ".docx"))
     if path is None:
         return
     if path.suffix.lower() != ".docx":
@@ -70,6 +78,56 @@ def _exported(window: QMainWindow, path: Path) -> None:
         messages.show_info(window, f"无法自动打开，文件在：\n{path}")
 
 
+def export_pdf(window: QMainWindow, project: DraftProject, run_job: RunJob) -> None:
+    """导出PDF: the Word file laid out by LibreOffice, for publishing (政务公开); says so plainly without it."""
+    from drafting.export.pdf import NO_LIBREOFFICE_FOR_PDF
+    from drafting.files import libreoffice
+
+    if libreoffice.find_soffice() is None:
+        messages.show_error(window, NO_LIBREOFFICE_FOR_PDF)
+        return
+    if not _errors_accepted(window, project):
+        return
+    path = dialogs.ask_pdf_path(window, suggested_output(project, ".pdf"))
+    if path is None:
+        return
+    if path.suffix.lower() != ".pdf":
+        path = path.with_suffix(".pdf")
+    if project.source_path is not None and path.resolve() == project.source_path.resolve():
+        messages.show_error(window, "不能导出到导入的原文件，以免覆盖原件。请另选一个文件名。")
+        return
+    report = copy.deepcopy(project.report)
+
+    def job(progress: ProgressFn) -> Path:
+        from drafting.export.pdf import export_pdf as write_pdf
+
+        progress(20, "正在用 LibreOffice 导出 PDF…")
+        return write_pdf(report, path)
+
+    run_job(job, lambda result: _exported(window, Path(result)))
+
+
+#: The width the editors keep beside the preview (with the steps on the left), in pixels.
+EDITING_WIDTH = 640
+
+
+def preview_width(window: QMainWindow) -> int:
+    """The preview's width: about 38% of the window, leaving the facts and the editor room to work."""
+    steps = window.findChild(QDockWidget, "outline_dock")
+    left = steps.width() if steps is not None and steps.isVisible() else 0
+    return max(320, min(int(window.width() * 0.38), window.width() - left - EDITING_WIDTH))
+
+
+def _give_width_back(window: QMainWindow, dock: QDockWidget) -> None:
+    """The preview is hidden (closed, or the 检查结果 tab chosen): the right side gets its width back."""
+    if not shiboken6.isValid(window) or not window.isVisible():
+        return  # the window is closing
+    width = dock.property("return_width")
+    shown = [d for d in window.tabifiedDockWidgets(dock) if d.isVisible()]
+    if width and shown:
+        window.resizeDocks(shown, [int(width)], Qt.Orientation.Horizontal)
+
+
 def show_preview(window: QMainWindow, dock: QDockWidget, project: DraftProject, run_job: RunJob) -> None:
     """Show the preview dock and fill it with the pages as they will print, made in the background."""
     from ui.preview import PreviewPanel, preview_job
@@ -78,9 +136,16 @@ def show_preview(window: QMainWindow, dock: QDockWidget, project: DraftProject, 
     if not isinstance(panel, PreviewPanel):
         panel = PreviewPanel()
         dock.setWidget(panel)
+    siblings = window.tabifiedDockWidgets(dock)
+    if siblings and not dock.isVisible() or dock.property("return_width") is None:
+        # The width the checks had: given back when the preview is hidden again.
+        dock.setProperty("return_width", max((d.width() for d in siblings if d.isVisible()), default=0))
+    if not dock.property("restores_width"):
+        dock.setProperty("restores_width", True)
+        dock.visibilityChanged.connect(lambda shown: shown or _give_width_back(window, dock))
     dock.setVisible(True)
     dock.raise_()
-    window.resizeDocks([dock], [int(window.width() * 0.38)], Qt.Orientation.Horizontal)
+    window.resizeDocks([dock], [preview_width(window)], Qt.Orientation.Horizontal)
     panel.show_note("正在生成预览，请稍候……（可以继续写作）")
     report = copy.deepcopy(project.report)
-    run_job(lambda progress: preview_job(report, progress), panel.show_pages, on_error=panel.show_note)
+    run_job(lambda progress: preview_job(report, progress), panel.show_pdf, on_error=panel.show_note)

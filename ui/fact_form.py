@@ -115,6 +115,10 @@ class _FactField(QWidget):
         else:
             shown = int(value) if float(value).is_integer() else value
             self.computed_label.setText(f"按计数算得 {shown}%")
+            # A rate above 100% (持证 28 of 26 在岗) cannot be: red like the error beside it.
+            upper = self.spec.upper if self.spec.upper is not None else 100
+            impossible = value > upper or value < 0
+            self.computed_label.setStyleSheet(_ERROR_STYLE if impossible else _COMPUTED_STYLE)
 
 
 class FactForm(QWidget):
@@ -128,6 +132,7 @@ class FactForm(QWidget):
         self._loading = False
         layout = QFormLayout(self)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a narrow column: label above field
         for spec in specs:
             field = _FactField(spec)
             self.fields[spec.id] = field

@@ -54,16 +54,17 @@ def part_names() -> dict[str, str]:
         return {}
 
 
-def position_text(finding: Finding) -> str:
-    """Where the finding is, in full: 第 5 行第 70 字 (empty for the whole report)."""
-    if finding.line is None:
+def position_text(finding: Finding, paragraph: int | None) -> str:
+    """Where the finding is, as the writer sees the part: 第 2 段第 15 字 (empty when unknown)."""
+    if paragraph is None:
         return ""
-    return f"第 {finding.line} 行第 {finding.column} 字"
+    column = f"第 {finding.offset + 1} 字" if finding.offset is not None and finding.match else ""
+    return f"第 {paragraph} 段{column}"
 
 
-def short_position_text(finding: Finding) -> str:
-    """The line alone (第5行), for the narrow column beside the message."""
-    return "" if finding.line is None else f"第{finding.line}行"
+def short_position_text(paragraph: int | None) -> str:
+    """The paragraph alone (第2段), for the narrow column beside the message."""
+    return "" if paragraph is None else f"第{paragraph}段"
 
 
 class FindingsPanel(QWidget):
@@ -160,12 +161,21 @@ class FindingsPanel(QWidget):
         self.summary_label.setText(self._summary())
         self.findings_changed.emit(list(self.findings))
 
+    def paragraph(self, finding: Finding) -> int | None:
+        """The finding's paragraph in its part (第N段), counted in the project's report; None without one."""
+        if self.project is None or finding.part is None:
+            return None
+        from drafting.checklist.fixes import paragraph_number
+
+        return paragraph_number(self.project.report, finding)
+
     def _add_finding(self, parent: QTreeWidgetItem, finding: Finding) -> None:
-        item = QTreeWidgetItem([finding.message, short_position_text(finding), ""])
+        paragraph = self.paragraph(finding)
+        item = QTreeWidgetItem([finding.message, short_position_text(paragraph), ""])
         item.setData(0, FINDING_ROLE, finding)
         tip = finding.message + (f"\n建议：{finding.suggestion}" if finding.suggestion else "")
         item.setToolTip(0, tip)
-        item.setToolTip(1, position_text(finding))
+        item.setToolTip(1, position_text(finding, paragraph))
         parent.addChild(item)
         if finding.fix is not None:
             button = QPushButton("修正")
@@ -179,7 +189,9 @@ class FindingsPanel(QWidget):
             self.detail_label.setVisible(False)
             self.detail_label.setText("")
             return
-        where = f"（{position_text(finding)}）" if finding.line is not None else ""
+        where_text = position_text(finding, self.paragraph(finding))
+        part_name = self._names.get(finding.part or "", "")
+        where = f"（{part_name}，{where_text}）" if where_text else ""
         lines = [f"【{finding.severity.label}】{finding.message}{where}"]
         if finding.match:
             lines.append(f"原文：“{finding.match}”")

@@ -52,7 +52,7 @@ def build_help_menu(window: QMainWindow) -> QMenu:
     rules = QAction("打开县（区）检查规则文件夹", window)
     rules.triggered.connect(lambda: open_rules_folder(window))
     about = QAction("关于法治报告助手", window)
-    about.triggered.connect(lambda: messages.show_info(window, about_text()))
+    about.triggered.connect(lambda: messages.show_about(window, about_text()))
     menu.addAction(rules)
     menu.addSeparator()
     menu.addAction(about)

@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from ui import messages, settings
+from ui.app_identity import app_icon
 from ui.draft_files import DraftFiles
-from ui.draft_output import export_docx, show_preview
+from ui.draft_output import export_docx, export_pdf, show_preview
 from ui.find_bar import FindBar
 from ui.findings_dock import FindingsDock
 from ui.start_page import StartPage
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.project: DraftProject | None = None
         self.setWindowTitle(APP_TITLE)
+        self.setWindowIcon(app_icon())
         screen = QGuiApplication.primaryScreen().availableGeometry()
         self.resize(min(1400, screen.width()), min(900, screen.height()))
         # widgets
@@ -99,6 +101,9 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.findings_dock, self.preview_dock)
         self.start_page.set_recent(settings.recent_files())
         settings.restore_window_layout(self)
+        # The saved layout may show the docks: the start page stands alone until a report is open.
+        for dock in (self.outline_dock, self.findings_dock, self.preview_dock):
+            dock.setVisible(False)
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -288,6 +293,10 @@ class MainWindow(QMainWindow):
     def export_docx(self) -> None:
         if self.project is not None:
             export_docx(self, self.project, self.run_job)
+
+    def export_pdf(self) -> None:
+        if self.project is not None:
+            export_pdf(self, self.project, self.run_job)
 
     def preview(self) -> None:
         if self.project is not None:

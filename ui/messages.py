@@ -25,3 +25,8 @@ def show_error(parent: QWidget | None, message: str | BaseException) -> None:
 def show_info(parent: QWidget | None, message: str) -> None:
     logger.info("info shown: %s", message)
     QMessageBox.information(parent, APP_TITLE, message)
+
+
+def show_about(parent: QWidget | None, text: str) -> None:
+    """关于: the text beside the program's icon (QMessageBox.about shows the window's icon)."""
+    QMessageBox.about(parent, f"关于{APP_TITLE}", text)

@@ -110,13 +110,18 @@ class OutlinePanel(QWidget):
             item.setText(f"{_STATUS_MARKS[status]} {row + 1}. {step.name}　{status}")
             item.setForeground(QBrush(QColor(_STATUS_COLOURS[status])))
             item.setToolTip(f"{step.name}：{status}")
-        counted = [s for s in self.steps if s.id != "other" or self.statuses.get("other") != STATUS_EMPTY]
-        done = sum(1 for s in counted if self.statuses.get(s.id) == STATUS_DONE)
-        problems = sum(1 for s in counted if self.statuses.get(s.id) == STATUS_PROBLEM)
-        self.progress_bar.setRange(0, max(1, len(counted)))
+        # Every step listed is counted; the optional one (其他需要报告的情况) left empty counts as
+        # nothing to do, so the bar can reach its end without it.
+        skipped = [s for s in self.steps if s.id == "other" and self.statuses.get(s.id) == STATUS_EMPTY]
+        done = sum(1 for s in self.steps if self.statuses.get(s.id) == STATUS_DONE) + len(skipped)
+        problems = sum(1 for s in self.steps if self.statuses.get(s.id) == STATUS_PROBLEM)
+        total = len(self.steps)
+        self.progress_bar.setRange(0, max(1, total))
         self.progress_bar.setValue(done)
-        self.progress_bar.setFormat(f"已完成 {done}/{len(counted)} 步")
-        note = f"共 {len(counted)} 步，已完成 {done} 步"
+        self.progress_bar.setFormat(f"已完成 {done}/{total} 步")
+        note = f"共 {total} 步，已完成 {done} 步"
+        if skipped:
+            note += "（可选的一步不写也算完成）"
         if problems:
             note += f"，{problems} 步有问题"
         self.progress_label.setText(note + "。")

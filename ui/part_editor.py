@@ -22,6 +22,13 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 OLD_YEAR_COLOR = QColor("#ffd966")
+#: What an empty one-line box asks for (the body parts' hint is about paragraphs and headings).
+PLACEHOLDERS = {
+    "title": "例如：青山镇人民政府关于2024年度法治政府建设情况的报告",
+    "addressee": "例如：县委、县政府：",
+    "signature": "例如：青山镇人民政府",
+    "date": "例如：2025年1月10日",
+}
 
 
 class _HeadingHighlighter(QSyntaxHighlighter):
@@ -72,7 +79,7 @@ class PartEditor(QPlainTextEdit):
         font.setPointSize(12)
         self.setFont(font)
         self.setTabChangesFocus(True)
-        self.setPlaceholderText("每段一行；“一、”“（一）”开头的行是标题。")
+        self.setPlaceholderText(PLACEHOLDERS.get(part_id, "每段一行；“一、”“（一）”开头的行是标题。"))
         # A match found by 查找 stays plainly selected while the keyboard is still in the find bar.
         palette = self.palette()
         for role in (QPalette.ColorRole.Highlight, QPalette.ColorRole.HighlightedText):

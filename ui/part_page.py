@@ -16,11 +16,8 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QTabWidget,
     QToolBox,
     QVBoxLayout,
@@ -36,6 +33,8 @@ from drafting.project import DraftProject
 from drafting.writing.generation import NOTHING, Regeneration
 from drafting.writing.render import PART_TEMPLATES
 from ui import dialogs, messages
+from ui.area_picker import AreaPicker
+from ui.balanced_splitter import BalancedSplitter
 from ui.fact_form import FactForm
 from ui.last_year_view import LastYearPane, panes_for
 from ui.outline_panel import Step
@@ -46,75 +45,6 @@ logger = logging.getLogger(__name__)
 
 _EDITOR_TITLES = {"title": "标题", "addressee": "主送机关", "signature": "署名（发文机关）", "date": "成文日期"}
 _SHORT_PARTS = ("title", "addressee", "signature", "date")
-
-
-class AreaPicker(QWidget):
-    """Checkable, orderable list of the sub-areas offered for the report year."""
-
-    areas_changed = Signal(list)
-
-    def __init__(self, project: DraftProject, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        report = project.report
-        plan_id = report.settings.plan_id
-        offered = areas_for_year(report.meta.year, plan_id)
-        chosen = project.area_ids
-        by_id = {a.id: a for a in offered}
-        ordered = [by_id[i] for i in chosen if i in by_id] + [a for a in offered if a.id not in chosen]
-        # widgets
-        self.area_list = QListWidget()
-        self.area_list.setObjectName("area_list")
-        for area in ordered:
-            item = QListWidgetItem(area.heading_for(plan_id))
-            item.setData(Qt.ItemDataRole.UserRole, area.id)
-            item.setToolTip(f"{area.name}" + ("（乡镇常见工作）" if area.is_common else ""))
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if area.id in chosen else Qt.CheckState.Unchecked)
-            self.area_list.addItem(item)
-        self.area_list.setFixedHeight(min(260, self.area_list.sizeHintForRow(0) * len(ordered) + 8))
-        self.up_button = QPushButton("上移")
-        self.down_button = QPushButton("下移")
-        # signals
-        self.area_list.itemChanged.connect(lambda _item: self._emit())
-        self.up_button.clicked.connect(lambda: self.move_current(-1))
-        self.down_button.clicked.connect(lambda: self.move_current(1))
-        # layout
-        buttons = QVBoxLayout()
-        buttons.addWidget(self.up_button)
-        buttons.addWidget(self.down_button)
-        buttons.addStretch(1)
-        row = QHBoxLayout()
-        row.addWidget(self.area_list, 1)
-        row.addLayout(buttons)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("勾选要写的子领域，用“上移/下移”排列顺序（生成（一）（二）……）："))
-        layout.addLayout(row)
-
-    def checked_ids(self) -> list[str]:
-        items = (self.area_list.item(i) for i in range(self.area_list.count()))
-        return [it.data(Qt.ItemDataRole.UserRole) for it in items if it.checkState() == Qt.CheckState.Checked]
-
-    def set_checked(self, area_id: str, checked: bool) -> None:
-        for i in range(self.area_list.count()):
-            item = self.area_list.item(i)
-            if item.data(Qt.ItemDataRole.UserRole) == area_id:
-                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-
-    def move_current(self, delta: int) -> None:
-        row = self.area_list.currentRow()
-        target = row + delta
-        if row < 0 or not 0 <= target < self.area_list.count():
-            return
-        self.area_list.blockSignals(True)
-        item = self.area_list.takeItem(row)
-        self.area_list.insertItem(target, item)
-        self.area_list.setCurrentRow(target)
-        self.area_list.blockSignals(False)
-        self._emit()
-
-    def _emit(self) -> None:
-        self.areas_changed.emit(self.checked_ids())
 
 
 class PartPage(QWidget):
@@ -161,6 +91,8 @@ class PartPage(QWidget):
         facts_scroll.setWidgetResizable(True)
         facts_scroll.setWidget(facts_widget)
         facts_scroll.setMinimumWidth(260)
+        # The form wraps to the column's width (labels over their fields when narrow): never sideways.
+        facts_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._build_facts()
         editors_widget = QWidget()
         editors_box = QVBoxLayout(editors_widget)
@@ -189,7 +121,7 @@ class PartPage(QWidget):
         top.addStretch(1)
         top.addWidget(self.generate_button)
         top.addWidget(self.done_check)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = BalancedSplitter()  # the editor keeps its share when a dock takes width
         splitter.setObjectName("page_splitter")
         has_facts = bool(self.forms) or self.area_picker is not None
         side: QWidget = facts_scroll
@@ -205,9 +137,6 @@ class PartPage(QWidget):
         if has_facts:
             splitter.addWidget(side)
         splitter.addWidget(editors_widget)
-        splitter.setStretchFactor(splitter.count() - 1, 3)
-        if has_facts:
-            splitter.setSizes([380, 620])  # the text gets the larger share however narrow the window
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         if statutory:
@@ -226,6 +155,7 @@ class PartPage(QWidget):
             self.facts_box.addWidget(self.area_picker)
             self.area_toolbox = QToolBox()
             self.area_toolbox.setObjectName("area_facts")
+            self.area_toolbox.currentChanged.connect(self._on_area_opened)
             self.facts_box.addWidget(self.area_toolbox, 1)
             self._build_area_forms()
             return
@@ -235,7 +165,9 @@ class PartPage(QWidget):
             self.facts_box.addWidget(choices)
         specs = catalog.for_group(self.step.id)
         if specs:
-            self.facts_box.addWidget(QLabel("填写本部分的事实（没有的可以空着，生成时会略去）："))
+            intro = QLabel("填写本部分的事实（没有的可以空着，生成时会略去）：")
+            intro.setWordWrap(True)
+            self.facts_box.addWidget(intro)
             self._add_form(FactForm(specs), self.facts_box)
         self.facts_box.addStretch(1)
 
@@ -259,6 +191,13 @@ class PartPage(QWidget):
             self._add_form(FactForm(self.project.catalog.for_group(area.fact_group)), box)
             box.addStretch(1)
             self.area_toolbox.addItem(holder, standard_prefix(2, index) + area.name)
+
+    def _on_area_opened(self, index: int) -> None:
+        """An area opened again starts at its first field (QToolBox keeps each page's scroll)."""
+        page = self.area_toolbox.widget(index)
+        scroll = page.parentWidget().parentWidget() if page is not None and page.parentWidget() else None
+        if isinstance(scroll, QScrollArea):
+            scroll.verticalScrollBar().setValue(0)
 
     def _add_form(self, form: FactForm, box: QVBoxLayout) -> None:
         form.load({fid: self.project.fact_text(fid) for fid in form.fields})
@@ -341,7 +280,7 @@ class PartPage(QWidget):
             except DraftingError as exc:
                 messages.show_error(self, exc)
                 return
-            if decision.asks and not dialogs.confirm_regenerate(self, "\n".join(decision.diff())):
+            if decision.asks and not dialogs.confirm_regenerate(self, decision.old_text, decision.new_text):
                 continue
             self._apply_generation(part_id)
         self.update_banner()
@@ -381,7 +320,7 @@ class PartPage(QWidget):
 
     def _on_regenerate_button_clicked(self) -> None:
         for decision in self.pending_regenerations():
-            if decision.asks and not dialogs.confirm_regenerate(self, "\n".join(decision.diff())):
+            if decision.asks and not dialogs.confirm_regenerate(self, decision.old_text, decision.new_text):
                 continue
             self._apply_generation(decision.part_id)
         self.update_banner()

@@ -25,6 +25,18 @@ from drafting.project import DraftProject
 _HINT_STYLE = "color: #666;"
 
 
+def _wrapped(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
+
+
+def _hint(text: str) -> QLabel:
+    label = _wrapped(text)
+    label.setStyleSheet(_HINT_STYLE)
+    return label
+
+
 def _lines_edit(name: str, placeholder: str, lines: list[str], rows: int) -> QPlainTextEdit:
     edit = QPlainTextEdit("\n".join(lines))
     edit.setObjectName(name)
@@ -40,12 +52,15 @@ class PracticeBox(QGroupBox):
     changed = Signal()
 
     def __init__(self, project: DraftProject, group: str, parent: QWidget | None = None) -> None:
-        super().__init__("做了哪些工作（只勾选确实做了的，报告只写勾选和填写的内容）", parent)
+        # Short title, the rest as a wrapped hint: a group box's title sets its minimum width, and the
+        # facts column is narrow on a 1366×768 screen.
+        super().__init__("做了哪些工作", parent)
         self.project = project
         self.group = group
         settings = project.report.settings
         ticked = set(settings.practices.get(group, []))
         layout = QVBoxLayout(self)
+        layout.addWidget(_hint("只勾选确实做了的，报告只写勾选和填写的内容。"))
         self.checks: dict[str, QCheckBox] = {}
         grid = QGridLayout()
         for index, practice in enumerate(practices_for(group)):
@@ -54,14 +69,14 @@ class PracticeBox(QGroupBox):
             check.setChecked(practice.id in ticked)
             check.toggled.connect(self._store_ticks)
             self.checks[practice.id] = check
-            grid.addWidget(check, index // 2, index % 2)
+            grid.addWidget(check, index, 0)
         layout.addLayout(grid)
-        layout.addWidget(QLabel("其他做法（每行一项，写成一句话）："))
+        layout.addWidget(_wrapped("其他做法（每行一项，写成一句话）："))
         self.other = _lines_edit(f"other_practices_{group}", "例如：每月组织一次“以案释法”讨论",
                                  settings.other_practices.get(group, []), 3)
         self.other.textChanged.connect(self._store_other)
         layout.addWidget(self.other)
-        layout.addWidget(QLabel("典型事例（一到三个，每行一个：发生了什么、怎么做的、结果如何）："))
+        layout.addWidget(_wrapped("典型事例（一到三个，每行一个：发生了什么、怎么做的、结果如何）："))
         self.cases = _lines_edit(f"cases_{group}", "例如：某村两户因宅基地边界发生纠纷，调委会联合法律顾问现场调解，双方当场签订协议",
                                  settings.cases.get(group, []), 3)
         self.cases.textChanged.connect(self._store_cases)
@@ -86,12 +101,13 @@ class ShortcomingPicker(QGroupBox):
     changed = Signal()
 
     def __init__(self, project: DraftProject, parent: QWidget | None = None) -> None:
-        super().__init__("常见问题（勾选后写上原因；下一年度安排会逐条回应）", parent)
+        super().__init__("常见问题", parent)
         self.project = project
         picked = {item["kind"]: item.get("cause", "") for item in project.report.settings.shortcomings}
         grid = QGridLayout(self)
+        grid.addWidget(_hint("勾选后写上原因；下一年度安排会逐条回应。"), 0, 0, 1, 2)
         self.rows: dict[str, tuple[QCheckBox, QLineEdit]] = {}
-        for row, kind in enumerate(default_shortcoming_kinds()):
+        for row, kind in enumerate(default_shortcoming_kinds(), start=1):
             check = QCheckBox(kind.label)
             check.setObjectName(f"shortcoming_{kind.id}")
             check.setChecked(kind.id in picked)
@@ -106,7 +122,7 @@ class ShortcomingPicker(QGroupBox):
         note = QLabel("表中没有的问题，写在下面“存在的不足及原因”中（每行一条，问题和原因用“——”隔开）。")
         note.setStyleSheet(_HINT_STYLE)
         note.setWordWrap(True)
-        grid.addWidget(note, len(self.rows), 0, 1, 2)
+        grid.addWidget(note, len(self.rows) + 1, 0, 1, 2)
 
     def _store(self) -> None:
         self.project.set_shortcomings([{"kind": kid, "cause": cause.text()}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 from PySide6.QtWidgets import QMainWindow
 
 from drafting import paths
@@ -35,6 +35,25 @@ def add_recent_file(path: Path) -> None:
     path = Path(path).resolve()
     items = [p for p in recent_files() if p.resolve() != path]
     _settings().setValue("recent_files", [str(p) for p in [path, *items][:MAX_RECENT]])
+
+
+def documents_folder() -> Path:
+    """The user's documents folder (我的文档), or the home folder where there is none."""
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found and Path(found).is_dir() else Path.home()
+
+
+def start_folder() -> Path:
+    """Where a file dialog opens: the folder last used in one, else the documents folder."""
+    last = _settings().value("dialogs/last_folder", "")
+    if isinstance(last, str) and last and Path(last).is_dir():
+        return Path(last)
+    return documents_folder()
+
+
+def remember_folder(folder: Path) -> None:
+    """The folder of a file the writer just chose: the next dialog opens there."""
+    _settings().setValue("dialogs/last_folder", str(Path(folder)))
 
 
 def load_bytes(key: str) -> QByteArray | None:

@@ -28,6 +28,7 @@ class MenuHost(Protocol):
     def save(self) -> bool: ...
     def save_as(self) -> bool: ...
     def export_docx(self) -> None: ...
+    def export_pdf(self) -> None: ...
     def preview(self) -> None: ...
     def close_project(self) -> None: ...
 
@@ -54,6 +55,7 @@ class WindowMenus(QObject):
         self.save_action = self._action("保存", host.save, key.Save)
         self.save_as_action = self._action("另存为…", host.save_as, "Ctrl+Shift+S")
         self.export_action = self._action("导出Word…", host.export_docx, "Ctrl+E")
+        self.export_pdf_action = self._action("导出PDF…", host.export_pdf, "Ctrl+Shift+E")
         self.preview_action = self._action("预览", host.preview, "Ctrl+P")
         self.close_action = self._action("关闭草稿", host.close_project, "Ctrl+W")
         self.quit_action = self._action("退出", window.close, "Ctrl+Q")
@@ -66,7 +68,8 @@ class WindowMenus(QObject):
         file_menu.addAction(self.review_action)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
-        for action in (self.save_action, self.save_as_action, self.export_action, self.preview_action):
+        for action in (self.save_action, self.save_as_action, self.export_action, self.export_pdf_action,
+                       self.preview_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.close_action)
@@ -82,7 +85,7 @@ class WindowMenus(QObject):
         build_help_menu(window)
         toolbar = window.addToolBar("常用")
         toolbar.setObjectName("main_toolbar")
-        for action in (self.save_action, self.export_action, self.preview_action):
+        for action in (self.save_action, self.export_action, self.export_pdf_action, self.preview_action):
             toolbar.addAction(action)
         QApplication.instance().focusChanged.connect(self._on_focus_changed)
 
@@ -105,8 +108,8 @@ class WindowMenus(QObject):
 
     def set_draft_open(self, is_open: bool) -> None:
         """Enable the actions that work on a draft while one is open."""
-        for action in (self.save_action, self.save_as_action, self.export_action, self.preview_action,
-                       self.close_action):
+        for action in (self.save_action, self.save_as_action, self.export_action, self.export_pdf_action,
+                       self.preview_action, self.close_action):
             action.setEnabled(is_open)
 
     def _fill_recent_menu(self) -> None:

@@ -50,3 +50,22 @@ def locate(report: Report, finding: Finding) -> tuple[str, int, int] | None:
             start += len(block.text) + 1
             index += 1
     return None
+
+
+def paragraph_number(report: Report, finding: Finding) -> int | None:
+    """The finding's paragraph as its part's editor counts it (1 = the part's first non-empty paragraph).
+
+    None for a finding without a paragraph, or one the report no longer has.
+    """
+    if finding.block_index is None:
+        return None
+    index = 0
+    for part in report.parts:
+        number = 0
+        for block in part.blocks:
+            if block.text.strip():
+                number += 1
+            if index == finding.block_index:
+                return number if block.text.strip() and part.id == finding.part else None
+            index += 1
+    return None

@@ -1,4 +1,5 @@
-"""``export SOURCE -o OUT.docx [--strict]``: write a GB/T 9704 Word file from a draft, .txt or .docx.
+"""``export SOURCE -o OUT.docx [--strict]`` (or ``OUT.pdf``): write a GB/T 9704 Word file, or its PDF
+through LibreOffice, from a draft, .txt or .docx.
 
 Before writing, the error-level rules of the checklist run (without jieba, so export stays light):
 the count of open errors goes to stderr and the file is still written; with --strict nothing is
@@ -15,12 +16,13 @@ from drafting.files.output_path import check_output_path
 from drafting.reading.sources import load_source
 
 VERB = "export"
-HELP = "把报告（草稿文件、.txt 或 .docx）导出为符合 GB/T 9704-2012 的 Word 文件"
+HELP = "把报告（草稿文件、.txt 或 .docx）导出为符合 GB/T 9704-2012 的 Word 文件，或（-o 以 .pdf 结尾时）PDF 文件"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("source", metavar="SOURCE", help="草稿文件、.txt 文字稿或 .docx 文件")
-    parser.add_argument("-o", "--output", metavar="OUT.docx", required=True, help="要写入的 Word 文件")
+    parser.add_argument("-o", "--output", metavar="OUT.docx", required=True,
+                        help="要写入的 Word 文件；以 .pdf 结尾时导出 PDF（需要 LibreOffice）")
     parser.add_argument("--strict", action="store_true", help="报告中仍有“错误”级问题时不导出（退出码 1）")
 
 
@@ -38,8 +40,13 @@ def run(args: argparse.Namespace) -> int:
             sys.stderr.write(f"错误：{what}。未导出（--strict）。请先用 check 命令查看并改正，或去掉 --strict 照常导出。\n")
             return 1
         sys.stderr.write(f"注意：{what}。已照常导出，可用 check 命令查看详情。\n")
-    from drafting.export.writer import write_docx
+    if output.suffix.lower() == ".pdf":
+        from drafting.export.pdf import export_pdf
 
-    write_docx(report, output)
+        export_pdf(report, output)
+    else:
+        from drafting.export.writer import write_docx
+
+        write_docx(report, output)
     sys.stdout.write(f"已导出：{output}\n")
     return 0

@@ -114,6 +114,10 @@ def _new_document(layout: Layout) -> tuple[DocxDocument, dict[str, BaseStyle]]:
 # --------------------------------------------------------------------------- content
 
 
+#: The longest last paragraph kept whole with the signature; a longer one may break across pages.
+MOVED_WHOLE_LINES = 3
+
+
 def _write_content(document: DocxDocument, report: Report, layout: Layout, styles: dict[str, BaseStyle]) -> None:
     signature_done = False
     # Statutory parts the outline allows to leave out (其他需要报告的情况): left out when empty.
@@ -192,11 +196,17 @@ def _write_signature_block(
     rules = layout.signature_block
     if not signatures and not date:
         return
-    # The signature and date never stand alone on a page: the last lines of the body go with them
-    # (Word and LibreOffice move the body's last line(s) over rather than break the chain).
+    # The signature and date never stand alone on a page, yet the page before keeps its 22 lines
+    # (GB/T 9704 7.3.5): only what must move moves. A short last paragraph goes over whole with
+    # them (keep with next: LibreOffice moves a kept paragraph whole, whatever its length); a long
+    # one may break across the pages, leaving at least two of its lines on each (widow/orphan control).
     content = [element for element in document.element.body if element.tag != qn("w:sectPr")]
     if content and content[-1].tag == qn("w:p"):
-        Paragraph(content[-1], document).paragraph_format.keep_with_next = True
+        last = Paragraph(content[-1], document)
+        if _lines(last.text, layout) <= MOVED_WHOLE_LINES:
+            last.paragraph_format.keep_with_next = True
+        else:
+            last.paragraph_format.widow_control = True
     for _ in range(rules.blank_lines_before):
         _add_empty_line(document, styles["body"]).paragraph_format.keep_with_next = True
     widest = max((text_width(line) for line in signatures), default=0)
@@ -215,6 +225,12 @@ def _write_signature_block(
             fmt.left_indent = Pt(place.date_left)
         else:
             fmt.right_indent = Pt(place.date_right * pitch)
+
+
+def _lines(text: str, layout: Layout) -> int:
+    """About how many lines a body paragraph takes (its two-character indent included)."""
+    per_line = layout.grid.chars_per_line
+    return max(1, -(-round(2 + text_width(text)) // per_line))
 
 
 def _add_empty_line(document: DocxDocument, style: BaseStyle) -> Paragraph:

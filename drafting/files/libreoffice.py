@@ -26,13 +26,23 @@ logger = logging.getLogger(__name__)
 #: Set to the full path of soffice to use a LibreOffice that is not on PATH.
 ENV_VAR = "FAZHI_SOFFICE"
 DEFAULT_TIMEOUT = 180.0
-_CANDIDATES = {
-    "win32": (
-        r"C:\Program Files\LibreOffice\program\soffice.exe",
-        r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
-    ),
-    "darwin": ("/Applications/LibreOffice.app/Contents/MacOS/soffice",),
-}
+#: Where LibreOffice is installed besides PATH, under the file-system root (Linux, macOS): the
+#: Debian/Ubuntu/Kylin package, the LibreOffice.org .deb (/opt/libreoffice7.6), the UOS app store
+#: (/opt/apps/<app id>/files/...), snap and flatpak launchers, macOS.
+POSIX_PATTERNS = (
+    "usr/lib/libreoffice/program/soffice",
+    "usr/lib64/libreoffice/program/soffice",
+    "opt/libreoffice*/program/soffice",
+    "opt/apps/*libreoffice*/files/program/soffice",
+    "opt/apps/*libreoffice*/files/*/program/soffice",
+    "opt/apps/*libreoffice*/files/opt/*/program/soffice",
+    "snap/bin/libreoffice",
+    "var/lib/flatpak/exports/bin/org.libreoffice.LibreOffice",
+    "Applications/LibreOffice.app/Contents/MacOS/soffice",
+)
+ROOT = Path("/")
+#: The registry keys whose default value is LibreOffice's program folder (HKLM, then HKCU).
+WINDOWS_REGISTRY_KEYS = (r"SOFTWARE\LibreOffice\UNO\InstallPath", r"SOFTWARE\WOW6432Node\LibreOffice\UNO\InstallPath")
 _MISSING = (
     "没有找到 LibreOffice，无法{action}。请从 https://zh-cn.libreoffice.org 安装 LibreOffice 后再试"
     "（如已安装在其他位置，可设置环境变量 FAZHI_SOFFICE 指向 soffice 程序）。"
@@ -44,7 +54,11 @@ class LibreOfficeError(DraftingError):
 
 
 def find_soffice() -> str | None:
-    """Path of the soffice program, or None when LibreOffice is not installed."""
+    """Path of the soffice program, or None when LibreOffice is not installed.
+
+    In order: FAZHI_SOFFICE, PATH, then where installers put it: on Windows the registry
+    and the Program Files folders, elsewhere POSIX_PATTERNS (the newest version first).
+    """
     override = os.environ.get(ENV_VAR)
     if override:
         return override if Path(override).is_file() else None
@@ -52,10 +66,68 @@ def find_soffice() -> str | None:
         found = shutil.which(name)
         if found:
             return found
-    for candidate in _CANDIDATES.get(sys.platform, ()):
-        if Path(candidate).is_file():
-            return candidate
-    return None
+    candidates = _windows_candidates() if sys.platform == "win32" else _posix_candidates()
+    return next((str(path) for path in candidates if path.is_file()), None)
+
+
+def _posix_candidates() -> list[Path]:
+    found: list[Path] = []
+    for pattern in POSIX_PATTERNS:
+        found += sorted(ROOT.glob(pattern), reverse=True)  # libreoffice7.6 before libreoffice7.5
+    return found
+
+
+def _windows_candidates() -> list[Path]:
+    folders = [Path(folder) for folder in _windows_registry_folders()]
+    for variable in ("ProgramFiles", "ProgramW6432", "ProgramFiles(x86)"):
+        base = os.environ.get(variable)
+        if base:
+            folders.append(Path(base) / "LibreOffice" / "program")
+    local = os.environ.get("LOCALAPPDATA")
+    if local:
+        folders.append(Path(local) / "Programs" / "LibreOffice" / "program")
+    folders += [Path(r"C:\Program Files\LibreOffice\program"), Path(r"C:\Program Files (x86)\LibreOffice\program")]
+    return [folder / "soffice.exe" for folder in folders]
+
+
+def _windows_registry_folders() -> list[str]:
+    """LibreOffice's program folders the Windows registry names (the installer writes them)."""
+    try:
+        import winreg  # type: ignore[import-not-found]  # Windows only
+    except ImportError:
+        return []
+    folders = []
+    for hive in (winreg.HKEY_LOCAL_MACHINE, winreg.HKEY_CURRENT_USER):
+        for key in WINDOWS_REGISTRY_KEYS:
+            try:
+                with winreg.OpenKey(hive, key) as handle:
+                    value, _kind = winreg.QueryValueEx(handle, "")
+            except OSError:
+                continue
+            if isinstance(value, str) and value:
+                folders.append(value)
+    return folders
+
+
+def missing_fonts(substitutes: Mapping[str, str]) -> dict[str, str]:
+    """The substitutes for fonts that are not installed, as fontconfig (fc-list) knows them.
+
+    Without fontconfig (Windows) none are substituted: LibreOffice then uses the installed
+    official fonts and its own fallback for the rest.
+    """
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return {}
+    missing = {}
+    for font, replacement in substitutes.items():
+        try:
+            found = subprocess.run([fc_list, f":family={font}", "family"], capture_output=True, timeout=20,
+                                   check=False, stdin=subprocess.DEVNULL).stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            found = b""
+        if not found:
+            missing[font] = replacement
+    return missing
 
 
 def convert(source: Path, target_format: str, out_dir: Path, *, timeout: float = DEFAULT_TIMEOUT,

@@ -26,3 +26,23 @@ def check_output_path(source: Path, output: Path, *, example: str = "报告.docx
     folder = output.parent if str(output.parent) else Path(".")
     if not folder.is_dir():
         raise ExportError(f"输出文件夹“{folder}”不存在。请先创建该文件夹，或换一个输出位置。")
+
+
+#: Characters Windows does not allow in a file name.
+_NOT_IN_NAMES = str.maketrans({c: "" for c in '\\/:*?"<>|\r\n\t'})
+#: Endings of an organisation's full name left out of a file name (青山镇人民政府 → 青山镇).
+_ORG_ENDINGS = ("人民政府", "办事处")
+
+
+def suggested_file_name(org: str, year: int | None, suffix: str) -> str:
+    """The file name to offer for a report: 青山镇2026年度法治政府建设情况报告.fzbg (.docx, .pdf).
+
+    org is the report's organisation (its 人民政府/办事处 ending dropped), year its report year.
+    """
+    short = org.strip().translate(_NOT_IN_NAMES)
+    for ending in _ORG_ENDINGS:
+        if short.endswith(ending) and len(short) > len(ending):
+            short = short[: -len(ending)]
+            break
+    when = f"{year}年度" if year else ""
+    return f"{short}{when}法治政府建设情况报告{suffix}"

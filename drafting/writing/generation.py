@@ -21,6 +21,8 @@ from drafting.draft_settings import GeneratedRecord
 from drafting.model import Report
 from drafting.writing.render import part_required_facts
 
+#: Unchanged runs shorter than this, between two changes, are shown as part of the change.
+MIN_KEPT_RUN = 4
 #: Regeneration.action: replace the text without asking / show the change and ask / leave the part alone.
 APPLY, ASK, NOTHING = "apply", "ask", "nothing"
 
@@ -48,6 +50,41 @@ class Regeneration:
     def diff(self) -> list[str]:
         """The change as unified-diff lines ("-" current, "+" new)."""
         return diff_lines(self.old_text, self.new_text)
+
+    def changes(self) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
+        """The old and new text in runs marked changed or not (for a side-by-side view)."""
+        return changed_runs(self.old_text, self.new_text)
+
+
+def changed_runs(old: str, new: str) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
+    """Both texts cut into runs, each marked True where it changed: what goes (old) and what comes (new).
+
+    Compared character by character, so a changed figure or phrase is marked, not its whole paragraph.
+    """
+    ops = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    # A few characters that happen to match inside a rewritten phrase (执法 in 执法人员办案 → 执法力量)
+    # are shown as part of the change: scattered marks are harder to read than one marked phrase.
+    merged: list[list[Any]] = []
+    for index, (tag, i1, i2, j1, j2) in enumerate(ops):
+        inside = 0 < index < len(ops) - 1
+        if tag == "equal" and inside and i2 - i1 < MIN_KEPT_RUN and "\n" not in old[i1:i2]:
+            tag = "replace"
+        if merged and tag != "equal" and merged[-1][0] != "equal":
+            merged[-1][2], merged[-1][4] = i2, j2
+        else:
+            merged.append([tag, i1, i2, j1, j2])
+    before: list[tuple[str, bool]] = []
+    after: list[tuple[str, bool]] = []
+    for tag, i1, i2, j1, j2 in merged:
+        if tag == "equal":
+            before.append((old[i1:i2], False))
+            after.append((new[j1:j2], False))
+            continue
+        if i2 > i1:
+            before.append((old[i1:i2], True))
+        if j2 > j1:
+            after.append((new[j1:j2], True))
+    return before, after
 
 
 def diff_lines(old: str, new: str) -> list[str]:

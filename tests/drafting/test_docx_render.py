@@ -56,6 +56,17 @@ def _tight_text() -> str:
     return "\n".join(lines)
 
 
+def _long_last_text() -> str:
+    """A report whose last paragraph (12 lines) starts low on page 2: moved whole with the signature,
+    it would leave page 2 with 18 of its 22 lines."""
+    one_line = ("依法行政" * 7)[:25] + "。"
+    lines = ["某某镇人民政府关于2023年度法治政府建设情况的报告", "", "县委、县政府：", "一、主要举措和成效"]
+    lines += [one_line] * 35
+    lines += [("坚持依法行政" * 60)[: 28 * 12 - 4] + "。"]
+    lines += ["", "某某镇人民政府", "2024年1月10日"]
+    return "\n".join(lines)
+
+
 @dataclass
 class Line:
     top: float  # baseline-ish position from the top of the page (pdfminer's y0, flipped)
@@ -114,6 +125,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Page]]:
     reports = {name: read_text_report(sample_path(name)) for name in SAMPLE_NAMES}
     reports["synthetic"] = parse_text_report(_synthetic_text())
     reports["tight"] = parse_text_report(_tight_text())
+    reports["long_last"] = parse_text_report(_long_last_text())
     result = {}
     for name, report in reports.items():
         target = folder / f"{name}.docx"
@@ -122,7 +134,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Page]]:
     return result
 
 
-DOCUMENTS = (*SAMPLE_NAMES, "synthetic")
+DOCUMENTS = (*SAMPLE_NAMES, "synthetic", "long_last")
 
 
 def test_synthetic_report_has_even_pages(rendered) -> None:  # type: ignore[no-untyped-def]
@@ -193,14 +205,25 @@ def test_signature_and_date_placement(rendered) -> None:  # type: ignore[no-unty
     assert abs((date.x0 - signature.x0) - 2 * CHAR) < 4
 
 
-@pytest.mark.parametrize("name", ["synthetic", "tight"])
+@pytest.mark.parametrize("name", ["synthetic", "tight", "long_last"])
 def test_signature_and_date_never_stand_alone_on_a_page(rendered, name: str) -> None:  # type: ignore[no-untyped-def]
     pages = rendered[name]
     last = [line.text for line in pages[-1].lines]
-    assert last[-2:] == ["某某镇人民政府" if name == "tight" else "某某县某某镇人民政府", "2024年1月10日"], last
+    assert last[-2:] == ["某某县某某镇人民政府" if name == "synthetic" else "某某镇人民政府", "2024年1月10日"], last
     assert len(last) >= 3, last  # at least the end of the body goes with them
     if name == "tight":
         assert len(pages) == 2 and len(pages[0].lines) < 21  # the body's last line moved over with them
+
+
+def test_a_long_last_paragraph_breaks_across_pages_instead_of_moving_whole(rendered) -> None:  # type: ignore[no-untyped-def]
+    """Only what must move moves (GB/T 9704 7.3.5): page 2 is full and the last paragraph goes on
+    over the page, its last lines with the signature."""
+    pages = rendered["long_last"]
+    assert len(pages) == 3
+    assert [len(page.lines) for page in pages[:-1]] == [21, 22]  # page 1 has the empty line under the title
+    body_on_last = [line for line in pages[-1].lines if line.text.startswith(("坚持", "依法", "行政"))]
+    assert len(body_on_last) >= 2
+    assert pages[1].lines[-1].text.startswith(("坚持", "依法", "行政")) and pages[1].lines[-1].x0 < LEFT + 3
 
 
 def test_preview_shows_headings_and_body_in_different_installed_fonts(rendered) -> None:  # type: ignore[no-untyped-def]

@@ -19,7 +19,7 @@ def _menu_action(window: MainWindow, menu_title: str, text: str):  # type: ignor
 
 def test_about_names_version_and_folders(qtbot, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     shown: list[str] = []
-    monkeypatch.setattr(messages, "show_info", lambda _parent, text: shown.append(text))
+    monkeypatch.setattr(messages, "show_about", lambda _parent, text: shown.append(text))
     window = MainWindow()
     qtbot.addWidget(window)
     _menu_action(window, "帮助", "关于法治报告助手").trigger()

@@ -37,7 +37,7 @@ class Recorder:
         self.open_path: Path | None = None
         self.export_path: Path | None = None
         self.regenerate_answer = True
-        self.regenerate_diffs: list[str] = []
+        self.regenerate_diffs: list[tuple[str, str]] = []  # (text now, text the facts give), as shown
         monkeypatch.setattr(messages, "show_error", lambda _p, m: self.errors.append(str(m)))
         monkeypatch.setattr(messages, "show_info", lambda _p, m: self.infos.append(str(m)))
         monkeypatch.setattr(dialogs, "ask_save_path", lambda *_a, **_k: self.save_path)
@@ -64,8 +64,8 @@ class Recorder:
         self.asked_save_changes += 1
         return self.save_answers.pop(0) if self.save_answers else dialogs.CANCEL
 
-    def _confirm_regenerate(self, _parent: object, diff: str) -> bool:
-        self.regenerate_diffs.append(diff)
+    def _confirm_regenerate(self, _parent: object, old_text: str, new_text: str) -> bool:
+        self.regenerate_diffs.append((old_text, new_text))
         return self.regenerate_answer
 
 
@@ -212,7 +212,8 @@ def test_undo_brings_back_text_replaced_by_generation(qtbot, rec: Recorder) -> N
     page.form_for("shortcoming_items").set_field_text("shortcoming_items", "基层执法力量不足——编制少、任务重")
     rec.regenerate_answer = True
     qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
-    assert rec.regenerate_diffs and "-我写的不足" in rec.regenerate_diffs[0]
+    assert rec.regenerate_diffs and "我写的不足" in rec.regenerate_diffs[0][0]
+    assert "我写的不足" not in rec.regenerate_diffs[0][1]
     assert "基层执法力量不足" in editor.toPlainText()
     editor.setFocus()
     window.menus.undo_action.trigger()
@@ -242,7 +243,7 @@ def test_facts_changed_after_edit_offers_regeneration_never_silent(qtbot, rec: R
     rec.regenerate_answer = False
     qtbot.mouseClick(page.banner_button, Qt.MouseButton.LeftButton)
     assert editor.toPlainText() == before
-    assert "自己加的一段" in rec.regenerate_diffs[-1]
+    assert "自己加的一段" in rec.regenerate_diffs[-1][0] and "6" in rec.regenerate_diffs[-1][1]
     rec.regenerate_answer = True
     qtbot.mouseClick(page.banner_button, Qt.MouseButton.LeftButton)
     assert "6" in editor.toPlainText() and "自己加的一段" not in editor.toPlainText()
