@@ -26,13 +26,7 @@ logger = logging.getLogger(__name__)
 #: Set to the full path of soffice to use a LibreOffice that is not on PATH.
 ENV_VAR = "FAZHI_SOFFICE"
 DEFAULT_TIMEOUT = 180.0
-_CANDIDATES = {
-    "win32": (
-        r"C:\Program Files\LibreOffice\program\soffice.exe",
-        r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
-    ),
-    "darwin": ("/Applications/LibreOffice.app/Contents/MacOS/soffice",),
-}
+_MAC_CANDIDATES = ("/Applications/LibreOffice.app/Contents/MacOS/soffice",)
 _MISSING = (
     "没有找到 LibreOffice，无法{action}。请从 https://zh-cn.libreoffice.org 安装 LibreOffice 后再试"
     "（如已安装在其他位置，可设置环境变量 FAZHI_SOFFICE 指向 soffice 程序）。"
@@ -52,10 +46,31 @@ def find_soffice() -> str | None:
         found = shutil.which(name)
         if found:
             return found
-    for candidate in _CANDIDATES.get(sys.platform, ()):
+    for candidate in soffice_candidates():
         if Path(candidate).is_file():
             return candidate
     return None
+
+
+def soffice_candidates(platform: str = sys.platform, environ: Mapping[str, str] = os.environ) -> list[str]:
+    """Where LibreOffice installs itself when it is not on PATH (Windows never puts it there).
+
+    On Windows the Program Files folders come from the environment, not a fixed C:\\ (another
+    drive, another language's Windows), plus a per-user install under %LOCALAPPDATA%\\Programs.
+    """
+    if platform == "win32":
+        roots = [environ.get(name) for name in ("ProgramFiles", "ProgramW6432", "ProgramFiles(x86)")]
+        roots += [r"C:\Program Files", r"C:\Program Files (x86)"]
+        if environ.get("LOCALAPPDATA"):
+            roots.append(environ["LOCALAPPDATA"] + r"\Programs")
+        found: list[str] = []
+        for root in roots:
+            if root and (candidate := root.rstrip("\\") + r"\LibreOffice\program\soffice.exe") not in found:
+                found.append(candidate)
+        return found
+    if platform == "darwin":
+        return list(_MAC_CANDIDATES)
+    return []
 
 
 def convert(source: Path, target_format: str, out_dir: Path, *, timeout: float = DEFAULT_TIMEOUT,
