@@ -7,5 +7,8 @@ enforces it), so the CLI and the tests run it without a screen.
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from drafting.version import app_version
+
+#: pyproject.toml's [project] version, the one number 关于, --version and the packages show.
+__version__ = app_version()
 APP_NAME = "法治报告助手"

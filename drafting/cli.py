@@ -101,7 +101,9 @@ def command_modules() -> dict[str, ModuleType]:
 
 def main(argv: list[str]) -> int:
     """Run one verb; return the process exit code."""
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    # FAZHI_DEBUG=1: developers and support see the traceback behind "程序内部出错".
+    debug = os.environ.get("FAZHI_DEBUG") == "1"
+    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     parser = build_parser()
     args = parser.parse_args(argv)
     if not args.verb:

@@ -3,6 +3,11 @@
 Every path lookup goes through this module so that tests (and a frozen build)
 can redirect them. The user data folder can be moved with the environment
 variable FAZHI_DATA_DIR; tests point it at a temporary folder.
+
+Run from source, the program's data (templates/, checklists/, pyproject.toml) sits in the
+checkout's root. In a frozen build (packaging/build.py, PyInstaller) it sits in the bundle's
+data folder, ``sys._MEIPASS``, or failing that beside the executable. The user's own files
+stay where they are for a source run: the per-user data folder below.
 """
 
 from __future__ import annotations
@@ -11,7 +16,16 @@ import os
 import sys
 from pathlib import Path
 
-APP_ROOT = Path(__file__).resolve().parent.parent
+
+def app_root() -> Path:
+    """The folder holding templates/, checklists/ and pyproject.toml."""
+    if getattr(sys, "frozen", False):
+        bundle = getattr(sys, "_MEIPASS", None)
+        return Path(bundle) if bundle else Path(sys.executable).resolve().parent
+    return Path(__file__).resolve().parent.parent
+
+
+APP_ROOT = app_root()
 TEMPLATES_DIR = APP_ROOT / "templates"
 CHECKLISTS_DIR = APP_ROOT / "checklists"
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO_ROOT, SAMPLES_DIR
+from tests.conftest import REPO_ROOT, SAMPLES_DIR, require_shared
 
 BENCH = REPO_ROOT / "bench"
 sys.path.insert(0, str(BENCH))
@@ -46,8 +46,9 @@ def test_every_expected_figure_has_a_bench_script() -> None:
 
 
 def test_bench_finds_the_samples_from_a_fresh_clone(tmp_path: Path) -> None:
-    if not any(SAMPLES_DIR.glob("*.txt")) or not (REPO_ROOT / ".git").exists():
-        pytest.skip("needs the shared samples and a git checkout")
+    require_shared(SAMPLES_DIR / "dasi-2021.txt")
+    if not (REPO_ROOT / ".git").exists():
+        pytest.skip("needs a git checkout")
     clone = tmp_path / "fresh"
     subprocess.run(["git", "clone", "-q", str(REPO_ROOT), str(clone)], check=True, timeout=120)
     code = "from bench.shared_data import SAMPLES; print(SAMPLES)"

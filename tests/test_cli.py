@@ -35,14 +35,14 @@ def test_output_cut_short_by_a_closed_pipe_is_not_an_error_message() -> None:
     import subprocess
     import sys
 
-    from tests.conftest import REPO_ROOT, sample_path
+    from tests.conftest import REPO_ROOT, report_path
 
     # `python main.py check … | head -1`: the reader is gone before the first line is written
     read_end, write_end = os.pipe()
     os.close(read_end)
     try:
         result = subprocess.run(
-            [sys.executable, str(REPO_ROOT / "main.py"), "check", str(sample_path("dasi-2021"))],
+            [sys.executable, str(REPO_ROOT / "main.py"), "check", str(report_path("songlin-2021"))],
             stdout=write_end, stderr=subprocess.PIPE, text=True, timeout=120,
             env={**os.environ, "PYTHONIOENCODING": "utf-8"},
         )

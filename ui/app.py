@@ -77,7 +77,9 @@ def run(argv: list[str]) -> int:
 
     window = MainWindow()
     window.winId()  # create the native window now so the filter sees its first expose
-    first_expose = _FirstExpose(os.environ.get("FAZHI_STARTUP_MARKER"), lambda: _after_show(window))
+    # A draft double-clicked in the file manager arrives as the one argument (main.opens_a_file).
+    opening = Path(argv[1]) if len(argv) == 2 else None
+    first_expose = _FirstExpose(os.environ.get("FAZHI_STARTUP_MARKER"), lambda: _after_show(window, opening))
     window.windowHandle().installEventFilter(first_expose)
     window.show()
     code = app.exec()
@@ -86,9 +88,10 @@ def run(argv: list[str]) -> int:
     return code
 
 
-def _after_show(window: MainWindow) -> None:
+def _after_show(window: MainWindow, opening: Path | None = None) -> None:
     window.start_page.refresh_plan()
-    window.offer_recovery()
+    if not window.offer_recovery() and opening is not None:
+        window.open_path(opening)
     if os.environ.get("FAZHI_NO_WARMUP") != "1":
         from ui.workers import warm_up_segmenter
 

@@ -18,7 +18,7 @@ from drafting.lastyear.carryover import (
 from drafting.lastyear.confirmations import CHANGED, UNCHANGED, paragraph_states
 from drafting.model import STATUTORY
 from drafting.reading.text_reader import parse_text_report
-from tests.conftest import sample_path
+from tests.conftest import report_path
 
 REPORT = """某某镇人民政府关于2021年度法治政府建设情况的报告
 
@@ -113,7 +113,7 @@ def test_confidence_per_part(report) -> None:
     scores = part_confidence(report)
     assert set(scores) == {p.id for p in report.parts}
     assert scores["leader_duty"] >= 0.85  # standard wording, numbering and position
-    shangjia = read_last_year(sample_path("shangjia-2021"))
+    shangjia = read_last_year(report_path("hexi-2021"))
     assert shangjia.confidence["measures"] < scores["measures"]  # "1、" where "一、" belongs
 
 
@@ -132,7 +132,7 @@ def test_writer_moves_a_heading_to_another_part(report) -> None:
 
 
 def test_sample_imported_for_next_year() -> None:
-    imported = read_last_year(sample_path("taigong-2021"))
+    imported = read_last_year(report_path("qingshui-2021"))
     new, _ = carry_over(imported.report, 2022)
     assert new.meta.year == 2022 and "2022年度" in new.title
     assert [p.id for p in new.parts] == [p.id for p in imported.report.parts]
@@ -261,7 +261,7 @@ def test_confirmations_survive_save_and_load(report, tmp_path: Path) -> None:
 def test_checker_skips_confirmed_paragraphs_only() -> None:
     from drafting.lastyear.confirmations import confirm_paragraphs
 
-    new, _ = carry_over(read_last_year(sample_path("taigong-2021")).report, 2022)
+    new, _ = carry_over(read_last_year(report_path("qingshui-2021")).report, 2022)
     copied = _copied(new)
     assert len(copied) >= 3
     confirm_paragraphs(new, [copied[0]])
@@ -306,7 +306,7 @@ def test_run_in_sub_heading_copied_from_last_year_is_flagged_until_confirmed(rep
 def test_fast_similarity_test_agrees_with_similarity() -> None:
     from drafting.lastyear.similarity import is_similar, similarity
 
-    new, _ = carry_over(read_last_year(sample_path("dasi-2021")).report, 2022)
+    new, _ = carry_over(read_last_year(report_path("songlin-2021")).report, 2022)
     old = [t for texts in new.last_year.values() for t in texts]
     drafts = [b.text for _p, b in new.iter_blocks()] + [t[: len(t) * 9 // 10] for t in old] + [t + "今年新增。" for t in old]
     pairs = [(a, b) for a in old for b in drafts]

@@ -9,7 +9,7 @@ from drafting.data.outline import default_outline
 from drafting.reading.cleanup import clean_paragraphs, normalise_numbering, repeated_tail_length
 from drafting.reading.sources import load_source
 from drafting.reading.text_reader import parse_text_report, split_paragraphs
-from tests.conftest import SAMPLE_NAMES, sample_path
+from tests.conftest import REPORT_NAMES, report_path
 
 REPORT = """某某镇2021年法治政府建设情况报告
 
@@ -139,10 +139,10 @@ def _wrap(text: str, width: int) -> str:
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize("name", SAMPLE_NAMES)
+@pytest.mark.parametrize("name", REPORT_NAMES)
 def test_lines_broken_by_pdf_joined(name: str) -> None:
-    original = load_source(sample_path(name))
-    text = sample_path(name).read_text("utf-8").replace("[bookmark: _GoBack]", "")
+    original = load_source(report_path(name))
+    text = report_path(name).read_text("utf-8").replace("[bookmark: _GoBack]", "")
     wrapped = parse_text_report(_wrap(text, 32))
     assert [p.id for p in wrapped.parts] == [p.id for p in original.parts]
     want = [b.text.strip() for p in original.parts if p.id != "title" for b in p.blocks]
@@ -152,11 +152,11 @@ def test_lines_broken_by_pdf_joined(name: str) -> None:
     assert any(n.kind == "joined" and "断开" in n.what for n in wrapped.source_notes)
 
 
-@pytest.mark.parametrize("name", SAMPLE_NAMES)
+@pytest.mark.parametrize("name", REPORT_NAMES)
 def test_samples_keep_their_text(name: str) -> None:
-    report = load_source(sample_path(name))
+    report = load_source(report_path(name))
     assert not any(n.kind in ("joined", "repeat") for n in report.source_notes)
-    lines = [line.strip() for line in sample_path(name).read_text("utf-8").splitlines() if line.strip()]
+    lines = [line.strip() for line in report_path(name).read_text("utf-8").splitlines() if line.strip()]
     assert sum(len(p.blocks) for p in report.parts) == len(lines)
     assert not any("[bookmark" in b.text or "**" in b.text for _, b in report.iter_blocks())
 
@@ -173,6 +173,6 @@ def test_heading_behind_an_artifact_is_recognised_as_a_heading() -> None:
 
 
 def test_taigong_run_in_heading_after_bookmark_is_level_2() -> None:
-    report = load_source(sample_path("taigong-2021"))
+    report = load_source(report_path("qingshui-2021"))
     block = next(b for b in report.part("measures").blocks if b.text.startswith("（三）规范综合行政执法"))
     assert block.level == 2

@@ -9,7 +9,7 @@ import pytest
 
 from drafting.files.storage import save_draft
 from drafting.reading.text_reader import read_text_report
-from tests.conftest import run_cli, sample_path
+from tests.conftest import report_path, run_cli, sample_path
 from tests.drafting.test_checklist_samples import CLEAN_2024, EXPECTED
 
 pytestmark = pytest.mark.core
@@ -54,11 +54,11 @@ def test_table_shows_positions_severities_and_suggestions() -> None:
 def test_unreadable_source_exit_2_others_still_checked(tmp_path: Path) -> None:
     binary = tmp_path / "坏文件.txt"
     binary.write_bytes(b"\x00\x01\x02\x03" * 100)
-    result = run_cli("check", "--json", str(tmp_path / "没有这个文件.txt"), str(binary), str(sample_path("dasi-2021")))
+    result = run_cli("check", "--json", str(tmp_path / "没有这个文件.txt"), str(binary), str(report_path("songlin-2021")))
     assert result.returncode == 2
     assert "找不到文件" in result.stderr and "二进制" in result.stderr and "Traceback" not in result.stderr
     data = json.loads(result.stdout)
-    assert [Path(item["source"]).stem for item in data] == ["dasi-2021"]
+    assert [Path(item["source"]).stem for item in data] == ["songlin-2021"]
 
 
 def test_checklist_option_changes_rules(tmp_path: Path) -> None:
@@ -88,7 +88,7 @@ def test_user_checklist_folder_is_read() -> None:
     folder = paths.user_checklists_dir()
     folder.mkdir(parents=True)
     (folder / "off.yml").write_text("version: 1\nrules:\n  - id: causes-missing\n    enabled: false\n", encoding="utf-8")
-    result = run_cli("check", "--json", str(sample_path("taigong-2021")))
+    result = run_cli("check", "--json", str(report_path("qingshui-2021")))
     (item,) = json.loads(result.stdout)
     assert "causes-missing" not in {f["rule"] for f in item["findings"]}
 
@@ -103,7 +103,7 @@ def test_user_checklist_folder_is_read() -> None:
 def test_bad_checklist_exit_2_with_file_and_line(tmp_path: Path, text: str, words: list[str]) -> None:
     bad = tmp_path / "bad.yml"
     bad.write_text(text, encoding="utf-8")
-    result = run_cli("check", "--checklist", str(bad), str(sample_path("dasi-2021")))
+    result = run_cli("check", "--checklist", str(bad), str(report_path("songlin-2021")))
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.startswith("错误：") and str(bad) in result.stderr and "Traceback" not in result.stderr
     for word in words:
@@ -111,12 +111,12 @@ def test_bad_checklist_exit_2_with_file_and_line(tmp_path: Path, text: str, word
 
 
 def test_missing_checklist_file(tmp_path: Path) -> None:
-    result = run_cli("check", "--checklist", str(tmp_path / "none.yml"), str(sample_path("dasi-2021")))
+    result = run_cli("check", "--checklist", str(tmp_path / "none.yml"), str(report_path("songlin-2021")))
     assert result.returncode == 2 and "找不到检查规则文件" in result.stderr
 
 
 def test_draft_positions_are_paragraph_based(tmp_path: Path) -> None:
-    report = read_text_report(sample_path("shangjia-2021"))
+    report = read_text_report(report_path("hexi-2021"))
     for _part, block in report.iter_blocks():
         block.source_line = None  # a draft edited in the window has no source lines
     draft = tmp_path / "商家镇.fzbg"
@@ -137,7 +137,7 @@ def test_check_does_not_import_qt() -> None:
 
     code = (
         "import sys\nfrom drafting.cli import main\n"
-        f"main(['check', '--json', {str(sample_path('dasi-2021'))!r}])\n"
+        f"main(['check', '--json', {str(report_path('songlin-2021'))!r}])\n"
         "sys.stderr.write(','.join(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO_ROOT, timeout=120)
@@ -147,8 +147,8 @@ def test_check_does_not_import_qt() -> None:
 def test_word_file_checked_like_its_text(tmp_path: Path) -> None:
     export = pytest.importorskip("drafting.export.writer")
     word = tmp_path / "dasi.docx"
-    export.write_docx(read_text_report(sample_path("dasi-2021")), word)
-    result = run_cli("check", "--json", str(word), str(sample_path("dasi-2021")))
+    export.write_docx(read_text_report(report_path("songlin-2021")), word)
+    result = run_cli("check", "--json", str(word), str(report_path("songlin-2021")))
     from_word, from_text = json.loads(result.stdout)
     assert [p["id"] for p in from_word["parts"]] == [p["id"] for p in from_text["parts"]]
     assert sorted((f["rule"], f["part"], f["match"]) for f in from_word["findings"]) == sorted(

@@ -14,7 +14,7 @@ import pytest
 
 from drafting.checklist import Severity
 from drafting.reading.text_reader import read_text_report
-from tests.conftest import REPO_ROOT, SAMPLE_NAMES, run_cli, sample_path
+from tests.conftest import REPO_ROOT, REPORT_NAMES, report_path, run_cli
 from tests.drafting.checklist_helpers import findings
 
 
@@ -26,9 +26,9 @@ def _chinese(text: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
-@pytest.mark.parametrize("name", SAMPLE_NAMES)
+@pytest.mark.parametrize("name", REPORT_NAMES)
 def test_samples_export(name: str, tmp_path: Path) -> None:
-    source = sample_path(name)
+    source = report_path(name)
     before = _digest(source)
     output = tmp_path / f"{name}.docx"
     result = run_cli("export", str(source), "-o", str(output))
@@ -62,13 +62,13 @@ def _binary(tmp_path: Path) -> tuple[Path, Path]:
 
 def _missing_folder(tmp_path: Path) -> tuple[Path, Path]:
     source = tmp_path / "report.txt"
-    source.write_bytes(sample_path("shangjia-2021").read_bytes())
+    source.write_bytes(report_path("hexi-2021").read_bytes())
     return source, tmp_path / "no-such-folder" / "out.docx"
 
 
 def _same_as_source(tmp_path: Path) -> tuple[Path, Path]:
     source = tmp_path / "report.txt"
-    source.write_bytes(sample_path("shangjia-2021").read_bytes())
+    source.write_bytes(report_path("hexi-2021").read_bytes())
     return source, source
 
 
@@ -96,7 +96,7 @@ def test_export_does_not_import_qt_or_jieba(tmp_path: Path) -> None:
     code = (
         "import json, sys\n"
         "from drafting.cli import main\n"
-        f"rc = main(['export', {str(sample_path('dasi-2021'))!r}, '-o', {str(output)!r}])\n"
+        f"rc = main(['export', {str(report_path('songlin-2021'))!r}, '-o', {str(output)!r}])\n"
         "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'jieba', 'shiboken6'))\n"
         "print(json.dumps({'rc': rc, 'heavy': heavy}))\n"
     )
@@ -116,7 +116,7 @@ def test_export_does_not_import_qt_or_jieba(tmp_path: Path) -> None:
 
 def test_strict_refuses_a_report_with_errors_and_writes_nothing(tmp_path: Path) -> None:
     output = tmp_path / "out.docx"
-    result = run_cli("export", "--strict", str(sample_path("shangjia-2021")), "-o", str(output))
+    result = run_cli("export", "--strict", str(report_path("hexi-2021")), "-o", str(output))
     assert result.returncode == 1
     assert "仍有" in result.stderr and "个错误" in result.stderr and "--strict" in result.stderr
     assert "没有发文机关署名" in result.stderr  # says which errors, not only how many

@@ -13,16 +13,17 @@ import pytest
 from drafting.commands import importing
 from drafting.files.storage import save_draft
 from drafting.reading.sources import load_source
-from tests.conftest import FIXTURES_DIR, SAMPLE_NAMES, run_cli, sample_path
+from tests import fixtures_docx
+from tests.conftest import REPORT_NAMES, fixture_path, report_path, run_cli
 
 
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-@pytest.mark.parametrize("name", SAMPLE_NAMES)
+@pytest.mark.parametrize("name", REPORT_NAMES)
 def test_sample_imported_for_next_year(name: str, tmp_path: Path) -> None:
-    source = sample_path(name)
+    source = report_path(name)
     before = _digest(source)
     output = tmp_path / "2022.fzbg"
     result = run_cli("import", str(source), "--year", "2022", "-o", str(output))
@@ -45,18 +46,18 @@ def load_draft_or_source(path: Path):
 
 
 def test_cleanup_and_year_notes_printed(tmp_path: Path) -> None:
-    result = run_cli("import", str(sample_path("taigong-2021")), "--year", "2022", "-o", str(tmp_path / "a.fzbg"))
+    result = run_cli("import", str(report_path("qingshui-2021")), "--year", "2022", "-o", str(tmp_path / "a.fzbg"))
     assert "[bookmark: _GoBack]" in result.stdout  # reported as removed
     assert "请核对是否应改为 2022 年" in result.stdout
     assert "未找到：第一责任人职责" in result.stdout
 
 
-@pytest.mark.parametrize("name", SAMPLE_NAMES)
+@pytest.mark.parametrize("name", REPORT_NAMES)
 def test_imported_draft_flags_copied_paragraphs_until_edited(name: str, tmp_path: Path) -> None:
     check = pytest.importorskip("drafting.commands.check")
     assert check.VERB == "check"
     output = tmp_path / "2022.fzbg"
-    assert run_cli("import", str(sample_path(name)), "--year", "2022", "-o", str(output)).returncode == 0
+    assert run_cli("import", str(report_path(name)), "--year", "2022", "-o", str(output)).returncode == 0
 
     def copied() -> list[dict]:
         result = run_cli("check", "--json", str(output))
@@ -75,7 +76,7 @@ def test_docx_round_trip_through_import(tmp_path: Path) -> None:
     export = pytest.importorskip("drafting.export.writer")
     from drafting.reading.sources import load_source
 
-    original = load_source(sample_path("dasi-2021"))
+    original = load_source(report_path("songlin-2021"))
     word = tmp_path / "dasi-2021.docx"
     export.write_docx(original, word)
     output = tmp_path / "2022.fzbg"
@@ -89,16 +90,26 @@ def test_docx_round_trip_through_import(tmp_path: Path) -> None:
 
 def test_real_word_file_imported(tmp_path: Path) -> None:
     output = tmp_path / "x.fzbg"
-    result = run_cli("import", str(FIXTURES_DIR / "guowuyuan_jueding_word.docx"), "--year", "2025", "-o", str(output))
+    result = run_cli("import", str(fixture_path("guowuyuan_jueding_word.docx")), "--year", "2025", "-o", str(output))
     assert result.returncode == 0, result.stderr
     draft = load_source(output)
     assert draft.signature == "国务院" and draft.date_text == "2025年5月3日"
 
 
+def test_word_file_made_here_imported(tmp_path: Path) -> None:
+    source = tmp_path / "决定.docx"
+    source.write_bytes(fixtures_docx.word_decision_docx())
+    output = tmp_path / "x.fzbg"
+    result = run_cli("import", str(source), "--year", "2025", "-o", str(output))
+    assert result.returncode == 0, result.stderr
+    draft = load_source(output)
+    assert draft.signature == "某某县人民政府" and draft.date_text == "2025年5月3日"
+
+
 @pytest.mark.parametrize("same", ["same", "relative"])
 def test_output_equal_to_source_refused(tmp_path: Path, same: str) -> None:
     source = tmp_path / "报告.txt"
-    source.write_bytes(sample_path("taigong-2021").read_bytes())
+    source.write_bytes(report_path("qingshui-2021").read_bytes())
     before = _digest(source)
     output = str(source) if same == "same" else "./报告.txt"
     result = run_cli("import", str(source), "--year", "2022", "-o", output, cwd=tmp_path)
@@ -111,7 +122,7 @@ def test_output_equal_to_source_refused(tmp_path: Path, same: str) -> None:
 def test_existing_non_draft_output_not_overwritten(tmp_path: Path) -> None:
     other = tmp_path / "别的文件.docx"
     other.write_bytes(b"PK\x03\x04 not ours")
-    result = run_cli("import", str(sample_path("dasi-2021")), "--year", "2022", "-o", str(other))
+    result = run_cli("import", str(report_path("songlin-2021")), "--year", "2022", "-o", str(other))
     assert result.returncode == 2 and "不能覆盖" in result.stderr
     assert other.read_bytes() == b"PK\x03\x04 not ours"
 
@@ -144,7 +155,7 @@ def test_bad_sources_one_line_nothing_written(tmp_path: Path, make, words: str) 
 
 @pytest.mark.parametrize("args", [["--year", "1800"], ["--year", "abc"], []])
 def test_bad_year(tmp_path: Path, args: list[str]) -> None:
-    result = run_cli("import", str(sample_path("dasi-2021")), *args, "-o", str(tmp_path / "x.fzbg"))
+    result = run_cli("import", str(report_path("songlin-2021")), *args, "-o", str(tmp_path / "x.fzbg"))
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert not (tmp_path / "x.fzbg").exists()
 
@@ -159,9 +170,14 @@ def test_import_verb_loads_nothing_heavy() -> None:
     assert out.stdout.strip() == "False", out.stderr
 
 
-def test_check_and_export_accept_word_files(tmp_path: Path) -> None:
+@pytest.mark.parametrize("made_here", [True, False])
+def test_check_and_export_accept_word_files(tmp_path: Path, made_here: bool) -> None:
     pytest.importorskip("drafting.commands.check")
-    source = FIXTURES_DIR / "nb_bianzhi_shuoming_pt12_wps.docx"
+    if made_here:
+        source = tmp_path / "清水镇.docx"
+        source.write_bytes(fixtures_docx.wps_report_docx())
+    else:
+        source = fixture_path("nb_bianzhi_shuoming_pt12_wps.docx")
     checked = run_cli("check", "--json", str(source))
     assert checked.returncode in (0, 1), checked.stderr
     assert json.loads(checked.stdout)[0]["findings"]
@@ -170,4 +186,5 @@ def test_check_and_export_accept_word_files(tmp_path: Path) -> None:
     assert exported.returncode == 0, exported.stderr
     import docx
 
-    assert "一、任务来源及计划要求" in [p.text for p in docx.Document(str(out)).paragraphs]
+    first_heading = "一、主要举措和成效" if made_here else "一、任务来源及计划要求"
+    assert first_heading in [p.text for p in docx.Document(str(out)).paragraphs]

@@ -16,7 +16,8 @@ from drafting.files import libreoffice
 from drafting.reading.sources import load_source
 from drafting.reading.word import reader as docx_import
 from drafting.reading.word import safety as docx_safety
-from tests.conftest import FIXTURES_DIR, SAMPLE_NAMES, require_soffice, sample_path
+from tests import fixtures_docx
+from tests.conftest import REPORT_NAMES, fixture_path, report_path, require_soffice
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 CONTENT_TYPES = (
@@ -194,14 +195,49 @@ def test_python_docx_heading_styles_give_levels(tmp_path: Path) -> None:
     assert report.meta.year == 2021
 
 
-# --------------------------------------------------------------------------- real fixtures
-
-HEADINGS = json.loads((FIXTURES_DIR / "headings.json").read_text("utf-8")) if (FIXTURES_DIR / "headings.json").is_file() else []
+# --------------------------------------------------------------------------- Word/WPS files made here
 
 
-@pytest.mark.parametrize("entry", [e for e in HEADINGS if e["file"].endswith(".docx")], ids=lambda e: e["file"])
-def test_real_word_and_wps_files_headings_found(entry: dict) -> None:
-    paragraphs = docx_import.read_docx_paragraphs((FIXTURES_DIR / entry["file"]).read_bytes(), entry["file"])
+def test_wps_report_made_here_read_as_word_shows_it(tmp_path: Path) -> None:
+    """Style-linked automatic numbering, WPS run splitting, odd/even footers with PAGE fields, a table,
+    tracked changes, a comment and a DATE field (tests/fixtures_docx.py)."""
+    data = fixtures_docx.wps_report_docx()
+    docx.Document(io.BytesIO(data))  # a package Word's own reader (python-docx) accepts
+    paragraphs = docx_import.read_docx_paragraphs(data, "清水镇.docx")
+    assert [(p.text, p.level) for p in paragraphs] == fixtures_docx.WPS_REPORT_TEXTS
+    texts_read = " ".join(p.text for p in paragraphs)
+    assert "批注" not in texts_read and "10次" not in texts_read and "— 1 —" not in texts_read
+    path = tmp_path / "清水镇.docx"
+    path.write_bytes(data)
+    report = load_source(path)
+    assert [p.id for p in report.parts] == ["title", "addressee", "preamble", "measures", "shortcomings",
+                                            "leader_duty", "plans", "signature", "date"]
+    assert report.meta.year == 2023 and report.date_text == "2024年1月10日"
+
+
+def test_word_decision_made_here_frame_found(tmp_path: Path) -> None:
+    path = tmp_path / "决定.docx"
+    path.write_bytes(fixtures_docx.word_decision_docx())
+    report = load_source(path)
+    expected = fixtures_docx.WORD_DECISION
+    assert (report.title, report.addressee, report.signature, report.date_text, report.settings.doc_number) == (
+        expected["title"], expected["addressee"], expected["signature"], expected["date_text"], expected["doc_number"])
+
+
+# --------------------------------------------------------------------------- real fixtures (../shared)
+
+REAL_DOCX = ("nb_bianzhi_shuoming_pt12_wps.docx", "nb_standard_pt01_oddeven_wps.docx", "guowuyuan_jueding_word.docx")
+
+
+def _headings(name: str) -> dict:
+    entries = json.loads(fixture_path("headings.json").read_text("utf-8"))
+    return next(e for e in entries if e["file"] == name)
+
+
+@pytest.mark.parametrize("name", REAL_DOCX)
+def test_real_word_and_wps_files_headings_found(name: str) -> None:
+    entry = _headings(name)
+    paragraphs = docx_import.read_docx_paragraphs(fixture_path(name).read_bytes(), name)
     found = {p.text: p.level for p in paragraphs}
     for heading in entry["headings"]:
         assert heading["display"] in found, heading["display"]
@@ -213,21 +249,21 @@ def test_real_word_and_wps_files_headings_found(entry: dict) -> None:
 
 
 def test_wps_fixture_levels_match() -> None:
-    entry = next(e for e in HEADINGS if e["file"] == "nb_bianzhi_shuoming_pt12_wps.docx")
-    paragraphs = docx_import.read_docx_paragraphs((FIXTURES_DIR / entry["file"]).read_bytes())
+    entry = _headings("nb_bianzhi_shuoming_pt12_wps.docx")
+    paragraphs = docx_import.read_docx_paragraphs(fixture_path(entry["file"]).read_bytes())
     found = {p.text: p.level for p in paragraphs}
     assert [found[h["display"]] for h in entry["headings"]] == [h["level"] for h in entry["headings"]]
 
 
 def test_standard_fixture_clauses_deeper_than_chapters_and_toc_left_out() -> None:
-    paragraphs = docx_import.read_docx_paragraphs((FIXTURES_DIR / "nb_standard_pt01_oddeven_wps.docx").read_bytes())
+    paragraphs = docx_import.read_docx_paragraphs(fixture_path("nb_standard_pt01_oddeven_wps.docx").read_bytes())
     found = {p.text: p.level for p in paragraphs}
     assert found["5.1\u3000确定评价范围和内容"] > found["5\u3000定期安全评价的策划和准备"]
     assert sum(1 for p in paragraphs if p.text.startswith("5.1\u3000确定评价范围")) == 1  # not repeated by the TOC
 
 
 def test_state_council_decision_frame_found() -> None:
-    report = load_source(FIXTURES_DIR / "guowuyuan_jueding_word.docx")
+    report = load_source(fixture_path("guowuyuan_jueding_word.docx"))
     assert report.title == "国务院关于调整完善工业产品生产许可证管理目录的决定"
     assert report.addressee == "各省、自治区、直辖市人民政府，国务院各部委、各直属机构："
     assert report.signature == "国务院"
@@ -237,10 +273,10 @@ def test_state_council_decision_frame_found() -> None:
 
 def test_doc_through_libreoffice_matches_docx(tmp_path: Path) -> None:
     require_soffice()
-    source = FIXTURES_DIR / "nb_bianzhi_shuoming_pt12_wps.doc"
+    source = fixture_path("nb_bianzhi_shuoming_pt12_wps.doc")
     before = source.read_bytes()
     from_doc = load_source(source)
-    from_docx = load_source(FIXTURES_DIR / "nb_bianzhi_shuoming_pt12_wps.docx")
+    from_docx = load_source(fixture_path("nb_bianzhi_shuoming_pt12_wps.docx"))
     assert [b.text for _, b in from_doc.iter_blocks()] == [b.text for _, b in from_docx.iter_blocks()]
     assert source.read_bytes() == before
 
@@ -248,10 +284,10 @@ def test_doc_through_libreoffice_matches_docx(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- round trip through the exporter
 
 
-@pytest.mark.parametrize("name", SAMPLE_NAMES)
+@pytest.mark.parametrize("name", REPORT_NAMES)
 def test_round_trip_exported_sample(name: str, tmp_path: Path) -> None:
     export = pytest.importorskip("drafting.export.writer")
-    original = load_source(sample_path(name))
+    original = load_source(report_path(name))
     path = tmp_path / f"{name}.docx"
     export.write_docx(original, path)
     again = load_source(path)
@@ -404,7 +440,7 @@ def test_exported_sample_through_binary_word_format(tmp_path: Path, suffix: str)
     export = pytest.importorskip("drafting.export.writer")
     import subprocess
 
-    original = load_source(sample_path("dasi-2021"))
+    original = load_source(report_path("songlin-2021"))
     word = tmp_path / "dasi.docx"
     export.write_docx(original, word)
     profile = (tmp_path / "lo-profile").as_uri()

@@ -12,7 +12,7 @@ from drafting.project import DraftProject
 from drafting.reading.sources import load_source
 from drafting.writing.generation import APPLY, ASK, NOTHING, diff_lines
 from drafting.writing.new_report import new_report
-from tests.conftest import sample_path
+from tests.conftest import report_path
 
 
 @pytest.fixture
@@ -158,7 +158,7 @@ def test_save_needs_a_path_then_round_trips(project: DraftProject, tmp_path: Pat
 
 def test_an_imported_text_file_is_never_overwritten(tmp_path: Path) -> None:
     source = tmp_path / "去年.txt"
-    shutil.copy(sample_path("dasi-2021"), source)
+    shutil.copy(report_path("songlin-2021"), source)
     original = source.read_bytes()
     project = DraftProject.open(source)
     assert project.path is None and project.source_path == source and project.is_modified

@@ -14,7 +14,7 @@ from drafting.files.storage import FORMAT_VERSION, dump_draft, load_draft_bytes,
 from drafting.model import Block, Part, Report, ReportMeta
 from drafting.reading.sources import load_source, sniff_kind
 from drafting.reading.text_reader import read_text_report
-from tests.conftest import sample_path
+from tests.conftest import REPORT_NAMES, report_path
 
 
 def _report() -> Report:
@@ -112,12 +112,12 @@ def test_damaged_drafts_give_clear_errors(mutate, words: str) -> None:  # type: 
         load_draft_bytes(data, "d.fzbg")
 
 
-def test_samples_survive_a_round_trip(tmp_path: Path) -> None:
-    for name in ("taigong-2021", "shangjia-2021", "dasi-2021"):
-        report = read_text_report(sample_path(name))
-        path = tmp_path / f"{name}.fzbg"
-        save_draft(report, path)
-        assert load_source(path).parts == report.parts
+@pytest.mark.parametrize("name", REPORT_NAMES)
+def test_samples_survive_a_round_trip(tmp_path: Path, name: str) -> None:
+    report = read_text_report(report_path(name))
+    path = tmp_path / f"{name}.fzbg"
+    save_draft(report, path)
+    assert load_source(path).parts == report.parts
 
 
 def test_atomic_write_leaves_no_temp_files(tmp_path: Path) -> None:

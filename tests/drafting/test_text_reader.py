@@ -8,7 +8,7 @@ import pytest
 
 from drafting.errors import InputError
 from drafting.reading.text_reader import decode_text, parse_text_report, read_text_report
-from tests.conftest import sample_path
+from tests.conftest import report_path, sample_path
 
 SMALL_REPORT = """某某镇人民政府关于2024年度法治政府建设情况的报告
 
@@ -160,12 +160,15 @@ EXPECTED_PARTS = {
     "taigong-2021": ["title", "addressee", "preamble", "measures", "shortcomings", "plans"],
     "shangjia-2021": ["title", "preamble", "measures", "leader_duty", "shortcomings", "plans"],
     "dasi-2021": ["title", "preamble", "measures", "leader_duty", "shortcomings", "plans"],
+    "qingshui-2021": ["title", "addressee", "preamble", "measures", "shortcomings", "plans"],
+    "hexi-2021": ["title", "preamble", "measures", "leader_duty", "shortcomings", "plans"],
+    "songlin-2021": ["title", "preamble", "measures", "leader_duty", "shortcomings", "plans"],
 }
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED_PARTS))
 def test_samples_parts_and_every_line_kept(name: str) -> None:
-    path = sample_path(name)
+    path = report_path(name)
     report = read_text_report(path)
     assert [p.id for p in report.parts] == EXPECTED_PARTS[name]
     assert report.meta.year == 2021
@@ -176,11 +179,11 @@ def test_samples_parts_and_every_line_kept(name: str) -> None:
         assert note.kind == "leftover"
         raw[note.line - 1] = raw[note.line - 1].replace(note.found, "", 1)
     assert [b.text for _part, b in report.iter_blocks()] == [line.strip() for line in raw if line.strip()]
-    assert len(report.source_notes) == (1 if name == "taigong-2021" else 0)
+    assert len(report.source_notes) == (1 if name in ("taigong-2021", "qingshui-2021") else 0)
 
 
 def test_sample_wrong_level1_numbering_still_a_level1_heading() -> None:
-    report = read_text_report(sample_path("shangjia-2021"))
+    report = read_text_report(report_path("hexi-2021"))
     measures = report.part("measures")
     assert measures is not None
     assert measures.blocks[0].level == 1 and measures.blocks[0].text.startswith("1、")

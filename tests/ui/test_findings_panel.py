@@ -9,7 +9,7 @@ from drafting.checklist import Severity
 from drafting.checklist.model import Finding
 from drafting.project import DraftProject
 from drafting.reading.text_reader import read_text_report
-from tests.conftest import sample_path
+from tests.conftest import report_path
 from ui.findings_panel import FINDING_ROLE, FindingsPanel
 
 pytestmark = pytest.mark.gui
@@ -99,7 +99,7 @@ def test_empty_list(qtbot) -> None:
 
 def checked_panel(qtbot, name: str = "shangjia-2021"):  # type: ignore[no-untyped-def]
     """A panel bound to a sample report, after its first (debounced, background) check."""
-    project = DraftProject(read_text_report(sample_path(name)))
+    project = DraftProject(read_text_report(report_path(name)))
     panel = FindingsPanel(project)
     qtbot.addWidget(panel)
     with qtbot.waitSignal(panel.findings_changed, timeout=30000) as blocker:
@@ -120,7 +120,7 @@ def test_project_checked_in_background_and_fixed(qtbot) -> None:
 
 
 def test_stale_fix_is_refused(qtbot) -> None:
-    project = DraftProject(read_text_report(sample_path("shangjia-2021")))
+    project = DraftProject(read_text_report(report_path("hexi-2021")))
     panel = FindingsPanel(project)
     qtbot.addWidget(panel)
     with qtbot.waitSignal(panel.findings_changed, timeout=30000):
@@ -137,10 +137,10 @@ def test_set_project_and_closing_mid_check(qtbot) -> None:
     qtbot.addWidget(panel)
     assert not panel.recheck_button.isEnabled()
     with qtbot.waitSignal(panel.findings_changed, timeout=30000, check_params_cb=lambda f: len(f) > 0) as blocker:
-        panel.set_project(DraftProject(read_text_report(sample_path("dasi-2021"))))
+        panel.set_project(DraftProject(read_text_report(report_path("songlin-2021"))))
     assert "fazhi-term" in {f.rule for f in blocker.args[0]} and panel.recheck_button.isEnabled()
     # a panel closed while its check runs: the result arrives later and goes nowhere
-    other = FindingsPanel(DraftProject(read_text_report(sample_path("taigong-2021"))))
+    other = FindingsPanel(DraftProject(read_text_report(report_path("qingshui-2021"))))
     other.check_now()
     other.deleteLater()
     from ui.workers import wait_for_jobs

@@ -10,7 +10,7 @@ pytest.importorskip("PySide6")
 
 from drafting.errors import InputError  # noqa: E402
 from drafting.lastyear.carryover import carry_over, read_last_year  # noqa: E402
-from tests.conftest import sample_path  # noqa: E402
+from tests.conftest import report_path  # noqa: E402
 from ui import dialogs, messages  # noqa: E402
 from ui.import_dialog import ImportReviewDialog, start_from_last_year  # noqa: E402
 from ui.last_year_view import LastYearView  # noqa: E402
@@ -26,7 +26,7 @@ def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def test_dialog_lists_every_paragraph_with_part_and_confidence(qtbot) -> None:
-    imported = read_last_year(sample_path("taigong-2021"))
+    imported = read_last_year(report_path("qingshui-2021"))
     dialog = ImportReviewDialog(imported, "taigong-2021.txt")
     qtbot.addWidget(dialog)
     rows = sum(len(p.blocks) for p in imported.report.parts)
@@ -41,7 +41,7 @@ def test_dialog_lists_every_paragraph_with_part_and_confidence(qtbot) -> None:
 
 
 def test_writer_moves_a_heading(qtbot) -> None:
-    imported = read_last_year(sample_path("taigong-2021"))
+    imported = read_last_year(report_path("qingshui-2021"))
     dialog = ImportReviewDialog(imported, "taigong-2021.txt")
     qtbot.addWidget(dialog)
     index, box = sorted(dialog.part_boxes.items())[1]  # 二、存在的困难问题
@@ -53,7 +53,7 @@ def test_writer_moves_a_heading(qtbot) -> None:
 
 
 def test_duplicate_part_keeps_dialog_open(qtbot, errors: list[str]) -> None:
-    dialog = ImportReviewDialog(read_last_year(sample_path("taigong-2021")), "x")
+    dialog = ImportReviewDialog(read_last_year(report_path("qingshui-2021")), "x")
     qtbot.addWidget(dialog)
     boxes = [box for _, box in sorted(dialog.part_boxes.items())]
     boxes[1].setCurrentIndex(boxes[1].findData("measures"))
@@ -65,7 +65,7 @@ def test_duplicate_part_keeps_dialog_open(qtbot, errors: list[str]) -> None:
 
 
 def test_start_from_last_year_ok(qtbot, monkeypatch: pytest.MonkeyPatch, errors: list[str]) -> None:
-    source = sample_path("dasi-2021")
+    source = report_path("songlin-2021")
     monkeypatch.setattr(dialogs, "ask_last_year_path", lambda _parent: source)
 
     def accept(dialog: ImportReviewDialog) -> bool:
@@ -79,14 +79,14 @@ def test_start_from_last_year_ok(qtbot, monkeypatch: pytest.MonkeyPatch, errors:
     report = result[0]
     assert report.meta.year == 2023
     assert "2023" in report.title
-    assert report.last_year["measures"] and report.settings.started_from == "dasi-2021.txt"
+    assert report.last_year["measures"] and report.settings.started_from == "songlin-2021.txt"
     assert any("请核对" in note for note in report.settings.import_notes)
 
 
 def test_start_from_last_year_cancelled(qtbot, monkeypatch: pytest.MonkeyPatch, errors: list[str]) -> None:
     monkeypatch.setattr(dialogs, "ask_last_year_path", lambda _parent: None)
     assert start_from_last_year(None) is None
-    monkeypatch.setattr(dialogs, "ask_last_year_path", lambda _parent: sample_path("dasi-2021"))
+    monkeypatch.setattr(dialogs, "ask_last_year_path", lambda _parent: report_path("songlin-2021"))
     monkeypatch.setattr(dialogs, "run_modal", lambda _dialog: False)
     assert start_from_last_year(None) is None
     assert errors == []
@@ -103,7 +103,7 @@ def test_start_from_last_year_bad_file(qtbot, monkeypatch: pytest.MonkeyPatch, e
 
 
 def test_last_year_view_marks_unchanged_paragraphs(qtbot) -> None:
-    new, _ = carry_over(read_last_year(sample_path("taigong-2021")).report, 2022)
+    new, _ = carry_over(read_last_year(report_path("qingshui-2021")).report, 2022)
     view = LastYearView()
     qtbot.addWidget(view)
     view.show_part(new, "shortcomings")

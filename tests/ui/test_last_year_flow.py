@@ -16,7 +16,7 @@ from drafting.checklist.engine import default_checklist
 from drafting.lastyear.confirmations import CONFIRMED, UNCHANGED, carried_paragraphs, is_confirmed
 from drafting.model import Report
 from drafting.reading.sources import load_source
-from tests.conftest import sample_path
+from tests.conftest import report_path, sample_path
 from ui import dialogs, import_dialog, messages
 from ui.main_window import MainWindow
 from ui.part_editor import PartEditor
@@ -176,7 +176,7 @@ def test_start_from_last_year_pane_marks_confirm_and_save(qtbot, monkeypatch, so
 
 
 def test_old_year_highlighted_in_the_editor(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    patched = Patched(monkeypatch, sample_path("taigong-2021"))
+    patched = Patched(monkeypatch, report_path("qingshui-2021"))
     window = make_window(qtbot)
     window.menus.last_year_action.trigger()  # the 文件 menu's entry
     assert patched.errors == [] and window.project is not None

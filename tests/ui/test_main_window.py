@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 from drafting.data.facts import parse_fact
 from drafting.files import recovery
 from drafting.writing.new_report import new_report
-from tests.conftest import sample_path
+from tests.conftest import report_path
 from ui import dialogs, messages
 from ui.draft_files import AUTOSAVE_DELAY_MS
 from ui.main_window import MainWindow
@@ -297,7 +297,7 @@ def test_inline_validation_and_computed_rate(qtbot, rec: Recorder) -> None:  # t
 
 def test_opened_text_file_is_never_overwritten(qtbot, rec: Recorder, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     source = tmp_path / "去年.txt"
-    source.write_bytes(sample_path("taigong-2021").read_bytes())
+    source.write_bytes(report_path("qingshui-2021").read_bytes())
     before = source.read_bytes()
     window = make_window(qtbot)
     rec.open_path = source
