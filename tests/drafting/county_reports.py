@@ -13,6 +13,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from tests.conftest import DATA_DIR, STAND_IN_NAMES
+
 QINGHE_A = ("清河镇坚持把合法性审查作为重大行政决策的必经程序，全年审查镇政府规范性文件3件、重大行政决策事项5项、"
             "各类合同27份，提出修改意见41条，全部被采纳，未发生因决策违法被纠错的情况。")
 QINGHE_B = ("聘请清源律师事务所2名律师担任政府法律顾问，为全镇18个村（社区）各配备1名法律顾问，"
@@ -188,12 +190,15 @@ REPORTS: dict[str, str] = {
 COPIED_PAIRS = {("东湖街道", "清河镇"), ("清河镇", "石门乡")}
 #: The copied paragraphs: (original, copy).
 COPIES = ((QINGHE_A, SHIMEN_A), (QINGHE_B, SHIMEN_B), (QINGHE_C, DONGHU_C), (QINGHE_D, DONGHU_D))
+
 SAMPLE_FILES = ("taigong-2021.txt", "shangjia-2021.txt", "dasi-2021.txt")
 UNREADABLE = "损坏的报告.docx"
 
 
-def write_county(folder: Path, samples: Path | None = None, *, unreadable: bool = True) -> list[Path]:
-    """Write the stand-in reports (and the real samples, when their folder is given) into folder."""
+def write_county(folder: Path, samples: Path | None = None, *, unreadable: bool = True,
+                 stand_ins: bool = False) -> list[Path]:
+    """Write the stand-in reports (and the real samples, when their folder is given, or with stand_ins
+    the three stand-ins of tests/data in their place) into folder."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name, text in REPORTS.items():
@@ -203,6 +208,9 @@ def write_county(folder: Path, samples: Path | None = None, *, unreadable: bool 
     if samples is not None:
         for name in SAMPLE_FILES:
             written.append(Path(shutil.copy(samples / name, folder / name)))
+    elif stand_ins:
+        for name in STAND_IN_NAMES:
+            written.append(Path(shutil.copy(DATA_DIR / f"{name}.txt", folder / f"{name}.txt")))
     if unreadable:
         path = folder / UNREADABLE
         path.write_bytes(b"PK\x03\x04 this is no Word file, only its first bytes")
