@@ -8,6 +8,7 @@ particular file means; outline.py, checklist loading etc. validate content.
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -92,10 +93,14 @@ def read_yaml_file(path: Path) -> Any:
         YamlSyntaxError: unreadable, too large, not UTF-8 or not valid YAML.
     """
     try:
-        size = path.stat().st_size
-        if size > MAX_YAML_BYTES:
-            raise YamlSyntaxError(f"文件过大（{size // 1024} KB），数据文件不应超过 {MAX_YAML_BYTES // 1024} KB")
-        text = path.read_bytes().decode("utf-8-sig")
+        # Not opened unless it is a plain file: a FIFO would block, /dev/zero would never end.
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise YamlSyntaxError("不是普通文件（可能是文件夹、设备或管道），请指定一个 .yml 文本文件")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_YAML_BYTES + 1)
+        if len(raw) > MAX_YAML_BYTES:
+            raise YamlSyntaxError(f"文件过大，数据文件不应超过 {MAX_YAML_BYTES // 1024} KB")
+        text = raw.decode("utf-8-sig")
     except FileNotFoundError:
         raise YamlSyntaxError("找不到该文件") from None
     except UnicodeDecodeError:

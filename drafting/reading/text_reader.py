@@ -8,6 +8,7 @@ data with a clear message rather than producing mojibake.
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 from drafting.errors import InputError
@@ -154,6 +155,10 @@ def read_source_bytes(path: Path, limit: int = MAX_SOURCE_BYTES) -> bytes:
     try:
         if path.is_dir():
             raise InputError(f"“{path}”是文件夹，不是文件。请选择报告文件。")
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode):
+            # Never opened: a named pipe would wait forever, a device would never end.
+            raise InputError(f"“{path}”不是普通文件（可能是设备或管道）。请选择保存在磁盘上的报告文件。")
         size = path.stat().st_size
         if size > limit:
             raise InputError(
