@@ -12,6 +12,7 @@ import logging
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from drafting.checklist.budget import RuleOverrun, deadline, rule_seconds
 from drafting.checklist.checkers import CHECKERS, Checker
 from drafting.checklist.context import ReportView
 from drafting.checklist.loader import load_rules
@@ -31,9 +32,21 @@ class Checklist:
     def run(self, report: Report) -> list[Finding]:
         view = ReportView(report)
         found: set[Finding] = set()
+        seconds = rule_seconds(len(view.paragraphs))
+        if view.paragraphs:
+            from drafting.checklist import segment
+
+            segment.tokenizer()  # loaded once, before any rule's time starts
         for checker in self.checkers:
             try:
-                found.update(checker.check(view))
+                with deadline(seconds) as limit:
+                    for finding in checker.check(view):
+                        found.add(finding)
+                        limit.check()
+                    limit.check()
+            except RuleOverrun:
+                logger.info("rule %s stopped after %.0f s", checker.rule.id, seconds)
+                found.add(_rule_overrun(checker.rule, seconds))
             except Exception:  # one broken rule must not hide the findings of all the others
                 logger.debug("rule %s failed", checker.rule.id, exc_info=True)
                 found.add(_rule_failed(checker.rule))
@@ -51,6 +64,20 @@ def _rule_failed(rule: RuleSpec) -> Finding:
         match="",
         message=f"检查规则“{rule.id}”运行出错，已跳过这条规则",
         suggestion=f"请检查“{rule.source}”第 {rule.line} 行这条规则的参数；其他规则的结果不受影响",
+    )
+
+
+def _rule_overrun(rule: RuleSpec, seconds: float) -> Finding:
+    """A rule that ran out of time: said once, by its id, so the writer knows it was not applied."""
+    return Finding(
+        rule=rule.id,
+        severity=Severity.INFO,
+        part=None,
+        line=None,
+        column=None,
+        match="",
+        message=f"检查规则“{rule.id}”运行超过 {seconds:.0f} 秒，已停止并跳过这条规则",
+        suggestion=f"请简化“{rule.source}”第 {rule.line} 行这条规则（如过于复杂的正则表达式）；其他规则的结果不受影响",
     )
 
 

@@ -98,6 +98,8 @@ def _figure_rules() -> tuple[FigureRule, ...]:
 
 
 _NUMBER = r"(\d+(?:\.\d+)?)"
+#: Most characters allowed between a label and its figure (a sentence is rarely longer).
+MAX_WINDOW = 200
 
 
 class NumberVsFactChecker(Checker):
@@ -128,6 +130,8 @@ class NumberVsFactChecker(Checker):
             tolerance = entry.get("tolerance", 0)
             if not isinstance(window, int) or not isinstance(tolerance, int | float):
                 raise ParamError(f"参数“facts”第 {index} 项的 window 应是整数、tolerance 应是数字")
+            if not 0 <= window <= MAX_WINDOW:
+                raise ParamError(f"参数“facts”第 {index} 项的 window 应在 0 到 {MAX_WINDOW} 之间（实为 {window}）")
             label_re = "|".join(re.escape(label) for label in labels)
             regex = re.compile(
                 rf"(?:{label_re})[^。；;，,\d]{{0,{window}}}?{_NUMBER}\s*{re.escape(unit)}(?!\s*(?:{after}))"
