@@ -25,6 +25,10 @@ class RuleOverrun(Exception):
     """A rule used up its time and was stopped."""
 
 
+class RuleLimit(Exception):
+    """A rule broke a limit of the guarded environment; the message (Chinese) says which."""
+
+
 def rule_seconds(paragraphs: int) -> float:
     return RULE_SECONDS + SECONDS_PER_PARAGRAPH * paragraphs
 
