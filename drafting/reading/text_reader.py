@@ -34,12 +34,11 @@ def decode_text(data: bytes, name: str = "文件") -> str:
         text = _strict(data[3:], "utf-8", name)
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = _strict(data, "utf-16", name)
-    elif b"\x00" in data[:4096]:
+    elif b"\x00" in data[:4096] and (encoding := _utf16_without_bom(data)) is not None:
         # Text editors never write NUL; UTF-16 without a BOM does (for ASCII), binary files do.
-        encoding = _utf16_without_bom(data)
-        if encoding is None:
-            raise InputError(_binary_message(name))
         text = _strict(data, encoding, name)
+    elif data.count(b"\x00", 0, 65536) > _STRAY_NULS:
+        raise InputError(_binary_message(name))
     else:
         try:
             text = data.decode("utf-8")
@@ -101,9 +100,13 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+#: NULs (and other control characters) a text file may hold by accident: removed on reading, with a note.
+_STRAY_NULS = 3
+
+
 def _is_binary(text: str) -> bool:
     sample = text[:20000]
-    if "\x00" in sample:
+    if sample.count("\x00") > _STRAY_NULS:
         return True
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\r\n\t\f\v")
     return controls > max(3, len(sample) // 200)
@@ -124,9 +127,9 @@ def split_paragraphs(text: str) -> list[SourceParagraph]:
     return paragraphs
 
 
-def parse_text_report(text: str) -> Report:
+def parse_text_report(text: str, name: str = "文字稿") -> Report:
     """A report from its text (already decoded), cleaned and recognised."""
-    return recognise(split_paragraphs(text))
+    return recognise(split_paragraphs(text), name=name)
 
 
 def read_text_report(path: Path) -> Report:
@@ -136,7 +139,7 @@ def read_text_report(path: Path) -> Report:
         InputError: missing, unreadable, too large, empty or binary file.
     """
     data = read_source_bytes(path)
-    return parse_text_report(decode_text(check_text_size(data, path.name), path.name))
+    return parse_text_report(decode_text(check_text_size(data, path.name), path.name), path.name)
 
 
 def check_text_size(data: bytes, name: str) -> bytes:
