@@ -146,7 +146,8 @@ def check_text_size(data: bytes, name: str) -> bytes:
     """Refuse text far longer than any report before spending time on it."""
     if len(data) > MAX_TEXT_BYTES:
         raise InputError(
-            f"“{name}”有 {len(data) / 1024 / 1024:.1f} MB 文字，远超一份报告的篇幅（通常不到 100 KB）。"
+            f"“{name}”有 {len(data) / 1024 / 1024:.1f} MB 文字，超过可读取的上限 {MAX_TEXT_BYTES // 1024 // 1024} MB"
+            "（一份报告通常不到 100 KB）。"
             "请确认选择的文件是否正确，或只复制报告正文另存后再试。"
         )
     return data
