@@ -11,8 +11,10 @@ imported (.txt, .docx) is never overwritten.
 
 from __future__ import annotations
 
+import copy
 import logging
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -284,15 +286,22 @@ class DraftProject:
         """The text generating the part would produce now (as its editor shows it), without applying it."""
         return blocks_to_text(render_part(self.report, part_id))
 
-    def generate(self, part_id: str) -> str:
-        """Fill the part from its template and remember the facts it was made from."""
-        self._set_blocks(part_id, render_part(self.report, part_id))
+    def rendering_job(self) -> Callable[[list[str]], dict[str, list[Block]]]:
+        """A function rendering the given parts from a copy of the report as it is now, for a
+        background thread (templates are data a county may edit, so they may be slow)."""
+        report = copy.deepcopy(self.report)
+        return lambda part_ids: {part_id: render_part(report, part_id) for part_id in part_ids}
+
+    def generate(self, part_id: str, blocks: list[Block] | None = None) -> str:
+        """Fill the part from its template (or with blocks rendered in the background by
+        rendering_job) and remember the facts it was made from."""
+        self._set_blocks(part_id, render_part(self.report, part_id) if blocks is None else blocks)
         text = self.part_text(part_id)
         record_generation(self.report, self.catalog, part_id, text)
         self._modified = True
         return text
 
-    def regeneration(self, part_id: str, *, requested: bool = False) -> Regeneration:
+    def regeneration(self, part_id: str, *, requested: bool = False, rendered: str | None = None) -> Regeneration:
         """What to do with the part's text: apply the newly generated text, ask first, or nothing.
 
         requested: the writer pressed 按事实生成; otherwise the window asks after a change
@@ -302,7 +311,8 @@ class DraftProject:
             DraftingError: a template failed.
         """
         return regeneration(self.report, self.catalog, part_id, self.part_text(part_id),
-                            lambda: self.render(part_id), requested=requested)
+                            (lambda: rendered) if rendered is not None else (lambda: self.render(part_id)),
+                            requested=requested)
 
     # ---- status ----
 
