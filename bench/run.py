@@ -31,6 +31,11 @@ EXPECTED = (
     "export dasi-2021.txt to .docx",
     "import_largest_docx",
     "window_peak_memory",
+    # issue 15
+    "import_2500_paragraphs",
+    "import_10000_paragraphs",
+    "import_20000_paragraphs",
+    "event_loop_longest_gap_under_attack",
 )
 REQUIRED_KEYS = ("name", "value", "baseline", "unit")
 
