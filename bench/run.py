@@ -32,6 +32,11 @@ EXPECTED = (
     "import_largest_docx",
     "window_peak_memory",
     "review_100_reports",  # issue 16: the county review beside 100 single checks
+    # issue 15
+    "import_2500_paragraphs",
+    "import_10000_paragraphs",
+    "import_20000_paragraphs",
+    "event_loop_longest_gap_under_attack",
 )
 REQUIRED_KEYS = ("name", "value", "baseline", "unit")
 

@@ -11,11 +11,27 @@ drafting.draft_settings.DraftSettings.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from drafting.draft_settings import DraftSettings
+
+#: Characters XML 1.0 cannot hold, so a .docx cannot either: C0 controls other than tab and
+#: line ends, U+FFFE, U+FFFF and lone surrogates. Readers remove them (with a note), export too.
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_safe(text: str) -> str:
+    """The text without the characters XML_INVALID matches."""
+    return XML_INVALID.sub("", text)
+
+
+def describe_invalid(found: list[str]) -> str:
+    """"U+0007、U+FFFE": the removed characters named (they cannot be shown themselves)."""
+    return "、".join(f"U+{ord(ch):04X}" for ch in dict.fromkeys(found))
+
 
 #: The frame parts around the statutory ones, in document order.
 FRAME_BEFORE = ("title", "addressee", "preamble")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import logging
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,19 +36,14 @@ from drafting.reading.text_reader import read_source_bytes
 from drafting.writing.generation import Regeneration, record_generation, regeneration
 from drafting.writing.new_report import select_areas_for_facts
 from drafting.writing.part_text import blocks_to_text, text_to_blocks
-from drafting.writing.render import part_heading, part_required_facts, render_part
+from drafting.writing.render import part_heading, render_part
+from drafting.writing.status import STATUS_DONE, part_status
 
 if TYPE_CHECKING:
     from drafting.checklist.model import Finding
 
 logger = logging.getLogger(__name__)
 
-STATUS_EMPTY = "未开始"
-STATUS_DRAFT = "草稿"
-STATUS_DONE = "已完成"
-STATUS_PROBLEM = "有问题"
-#: Marks a gap the writer must fill; the checklist flags what is left.
-PLACEHOLDER_MARK = "【请填写"
 
 
 class DraftProject:
@@ -323,15 +319,22 @@ class DraftProject:
         """The text generating the part would produce now (as its editor shows it), without applying it."""
         return blocks_to_text(render_part(self.report, part_id))
 
-    def generate(self, part_id: str) -> str:
-        """Fill the part from its template and remember the facts it was made from."""
-        self._set_blocks(part_id, render_part(self.report, part_id))
+    def rendering_job(self) -> Callable[[list[str]], dict[str, list[Block]]]:
+        """A function rendering the given parts from a copy of the report as it is now, for a
+        background thread (templates are data a county may edit, so they may be slow)."""
+        report = copy.deepcopy(self.report)
+        return lambda part_ids: {part_id: render_part(report, part_id) for part_id in part_ids}
+
+    def generate(self, part_id: str, blocks: list[Block] | None = None) -> str:
+        """Fill the part from its template (or with blocks rendered in the background by
+        rendering_job) and remember the facts it was made from."""
+        self._set_blocks(part_id, render_part(self.report, part_id) if blocks is None else blocks)
         text = self.part_text(part_id)
         record_generation(self.report, self.catalog, part_id, text)
         self._modified = True
         return text
 
-    def regeneration(self, part_id: str, *, requested: bool = False) -> Regeneration:
+    def regeneration(self, part_id: str, *, requested: bool = False, rendered: str | None = None) -> Regeneration:
         """What to do with the part's text: apply the newly generated text, ask first, or nothing.
 
         requested: the writer pressed 按事实生成; otherwise the window asks after a change
@@ -341,7 +344,8 @@ class DraftProject:
             DraftingError: a template failed.
         """
         return regeneration(self.report, self.catalog, part_id, self.part_text(part_id),
-                            lambda: self.render(part_id), requested=requested)
+                            (lambda: rendered) if rendered is not None else (lambda: self.render(part_id)),
+                            requested=requested)
 
     # ---- status ----
 
@@ -360,29 +364,9 @@ class DraftProject:
         self._modified = True
 
     def part_status(self, part_id: str) -> str:
-        """未开始 | 草稿 | 已完成 | 有问题 for the outline's step list."""
-        part = self.report.part(part_id)
-        body = [b for b in part.blocks if b.level != 1] if part else []
-        if part_id not in STATUTORY and part is not None:
-            body = part.blocks
-        text = "\n".join(b.text for b in body).strip()
-        problems = self._part_fact_problems(part_id)
-        if self.findings.get(part_id) or problems or (text and PLACEHOLDER_MARK in text):
-            return STATUS_PROBLEM
-        if not text:
-            return STATUS_EMPTY
-        return STATUS_DONE if self.is_done(part_id) else STATUS_DRAFT
-
-    def _part_fact_problems(self, part_id: str) -> dict[str, str]:
-        problems = self.fact_problems()
-        if not problems:
-            return {}
-        try:
-            relevant = part_required_facts(self.report, part_id)
-        except Exception:  # a broken template must not break the step list; generating will report it
-            logger.exception("cannot list facts of part %s", part_id)
-            return {}
-        return {fid: msg for fid, msg in problems.items() if fid in relevant}
+        """未开始 | 草稿 | 已完成 | 有问题 for the outline's step list (drafting.writing.status)."""
+        return part_status(self.report, part_id, has_findings=bool(self.findings.get(part_id)),
+                           fact_problems=self.fact_problems())
 
     def progress(self) -> tuple[int, int]:
         """(parts marked 已完成, all parts of the outline) for the window's progress bar."""

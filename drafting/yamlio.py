@@ -8,6 +8,7 @@ particular file means; outline.py, checklist loading etc. validate content.
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,8 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> LineD
     result.key_lines = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str | int | float | bool | None):
+            raise YamlSyntaxError(f"第 {key_node.start_mark.line + 1} 行：键应是文字或数字，不能是列表或映射")
         if key in result:
             raise YamlSyntaxError(f"第 {key_node.start_mark.line + 1} 行：键“{key}”重复出现")
         result[key] = loader.construct_object(value_node, deep=True)
@@ -53,7 +56,29 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> LineD
     return result
 
 
+#: Longest integer a data file may hold (a count or a year never needs more digits).
+MAX_INT_DIGITS = 30
+
+
+def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+    digits = len(str(node.value).lstrip("+-").replace("_", ""))
+    if digits > MAX_INT_DIGITS:
+        raise YamlSyntaxError(f"第 {node.start_mark.line + 1} 行：数字有 {digits} 位，过长（最多 {MAX_INT_DIGITS} 位），请检查是否输错")
+    try:
+        return loader.construct_yaml_int(node)
+    except ValueError:
+        raise YamlSyntaxError(f"第 {node.start_mark.line + 1} 行：无法读取的数字“{node.value}”") from None
+
+
+def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
+    # Dates stay text as written (2024-03-05): no loader expects a date object, and an
+    # impossible date such as 2024-13-45 must not fail inside PyYAML.
+    return str(loader.construct_scalar(node))
+
+
 _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_StrictLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+_StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 def parse_yaml_text(text: str) -> Any:
@@ -83,6 +108,8 @@ def parse_yaml_text(text: str) -> Any:
         raise YamlSyntaxError(f"YAML 格式错误（{exc}）") from None
     except RecursionError:
         raise YamlSyntaxError("嵌套层数过深，无法读取") from None
+    except (ValueError, TypeError, OverflowError) as exc:  # a scalar PyYAML cannot build (an odd float, binary...)
+        raise YamlSyntaxError(f"某处：无法读取的值（{exc}），请检查文件内容") from None
 
 
 def read_yaml_file(path: Path) -> Any:
@@ -92,10 +119,14 @@ def read_yaml_file(path: Path) -> Any:
         YamlSyntaxError: unreadable, too large, not UTF-8 or not valid YAML.
     """
     try:
-        size = path.stat().st_size
-        if size > MAX_YAML_BYTES:
-            raise YamlSyntaxError(f"文件过大（{size // 1024} KB），数据文件不应超过 {MAX_YAML_BYTES // 1024} KB")
-        text = path.read_bytes().decode("utf-8-sig")
+        # Not opened unless it is a plain file: a FIFO would block, /dev/zero would never end.
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise YamlSyntaxError("不是普通文件（可能是文件夹、设备或管道），请指定一个 .yml 文本文件")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_YAML_BYTES + 1)
+        if len(raw) > MAX_YAML_BYTES:
+            raise YamlSyntaxError(f"文件过大，数据文件不应超过 {MAX_YAML_BYTES // 1024} KB")
+        text = raw.decode("utf-8-sig")
     except FileNotFoundError:
         raise YamlSyntaxError("找不到该文件") from None
     except UnicodeDecodeError:

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QProgressBar
 
 from drafting.data.outline import default_outline
 from drafting.model import STATUTORY, Report
-from drafting.project import STATUS_DONE, STATUS_DRAFT, STATUS_EMPTY, STATUS_PROBLEM, DraftProject
+from drafting.project import DraftProject
+from drafting.writing.status import STATUS_DONE, STATUS_DRAFT, STATUS_EMPTY, STATUS_PROBLEM
 
 _STATUS_COLOURS = {
     STATUS_EMPTY: "#777777",

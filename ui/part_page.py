@@ -28,9 +28,11 @@ from drafting.data.areas import areas_for_year
 from drafting.data.facts import computed_facts
 from drafting.data.outline import default_outline
 from drafting.errors import DraftingError
+from drafting.model import Block
 from drafting.numbering import standard_prefix
 from drafting.project import DraftProject
 from drafting.writing.generation import NOTHING, Regeneration
+from drafting.writing.part_text import blocks_to_text
 from drafting.writing.render import PART_TEMPLATES
 from ui import dialogs, messages
 from ui.area_picker import AreaPicker
@@ -274,21 +276,36 @@ class PartPage(QWidget):
         self.changed.emit()
 
     def _on_generate_button_clicked(self) -> None:
-        for part_id in self.generatable:
+        # Rendered in the background (a county's template may be slow); applied here when done.
+        from ui.workers import start_job
+
+        render = self.project.rendering_job()
+        part_ids = list(self.generatable)
+        self.generate_button.setEnabled(False)
+        start_job(lambda _progress: render(part_ids), None, on_done=self._on_rendered,
+                  on_error=self._on_render_failed)
+
+    def _on_render_failed(self, message: str) -> None:
+        self.generate_button.setEnabled(True)
+        messages.show_error(self, message)
+
+    def _on_rendered(self, rendered: dict[str, list[Block]]) -> None:
+        self.generate_button.setEnabled(True)
+        for part_id, blocks in rendered.items():
             try:
-                decision = self.project.regeneration(part_id, requested=True)
+                decision = self.project.regeneration(part_id, requested=True, rendered=blocks_to_text(blocks))
             except DraftingError as exc:
                 messages.show_error(self, exc)
                 return
             if decision.asks and not dialogs.confirm_regenerate(self, decision.old_text, decision.new_text):
                 continue
-            self._apply_generation(part_id)
+            self._apply_generation(part_id, blocks)
         self.update_banner()
         self.changed.emit()
 
-    def _apply_generation(self, part_id: str) -> None:
+    def _apply_generation(self, part_id: str, blocks: list[Block] | None = None) -> None:
         try:
-            self.project.generate(part_id)
+            self.project.generate(part_id, blocks)
         except DraftingError as exc:
             messages.show_error(self, exc)
             return

@@ -12,6 +12,7 @@ import logging
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from drafting.checklist.budget import RuleLimit, RuleOverrun, deadline, rule_seconds
 from drafting.checklist.checkers import CHECKERS, Checker
 from drafting.checklist.context import ReportView
 from drafting.checklist.loader import load_rules
@@ -32,9 +33,23 @@ class Checklist:
         """Every finding, sorted; segment=False runs without jieba (see ReportView)."""
         view = ReportView(report, segment=segment)
         found: set[Finding] = set()
+        seconds = rule_seconds(len(view.paragraphs))
+        if view.paragraphs and segment:
+            from drafting.checklist.segment import tokenizer
+
+            tokenizer()  # loaded once, before any rule's time starts (not at all without words: export)
         for checker in self.checkers:
             try:
-                found.update(checker.check(view))
+                with deadline(seconds) as limit:
+                    for finding in checker.check(view):
+                        found.add(finding)
+                        limit.check()
+                    limit.check()
+            except RuleOverrun:
+                logger.info("rule %s stopped after %.0f s", checker.rule.id, seconds)
+                found.add(_rule_overrun(checker.rule, f"运行超过 {seconds:.0f} 秒"))
+            except RuleLimit as exc:
+                found.add(_rule_overrun(checker.rule, str(exc)))
             except Exception:  # one broken rule must not hide the findings of all the others
                 logger.debug("rule %s failed", checker.rule.id, exc_info=True)
                 found.add(_rule_failed(checker.rule))
@@ -52,6 +67,20 @@ def _rule_failed(rule: RuleSpec) -> Finding:
         match="",
         message=f"检查规则“{rule.id}”运行出错，已跳过这条规则",
         suggestion=f"请检查“{rule.source}”第 {rule.line} 行这条规则的参数；其他规则的结果不受影响",
+    )
+
+
+def _rule_overrun(rule: RuleSpec, reason: str) -> Finding:
+    """A rule stopped by its budget: said once, by its id, so the writer knows it was not applied."""
+    return Finding(
+        rule=rule.id,
+        severity=Severity.INFO,
+        part=None,
+        line=None,
+        column=None,
+        match="",
+        message=f"检查规则“{rule.id}”{reason}，已停止并跳过这条规则",
+        suggestion=f"请简化“{rule.source}”第 {rule.line} 行这条规则（如过于复杂的正则表达式或计算）；其他规则的结果不受影响",
     )
 
 

@@ -63,6 +63,9 @@ def load_rules(
                 CHECKERS[rule.kind](rule)
             except ParamError as exc:
                 problems.append(f"{_where(rule.source, rule.line, rule.id)}{exc}")
+            except (ValueError, TypeError, OverflowError, RecursionError, LookupError) as exc:
+                # A value no check foresaw (an odd type deep in a list): the same clear message, never a crash.
+                problems.append(f"{_where(rule.source, rule.line, rule.id)}参数有误（{type(exc).__name__}: {exc}）")
     if problems:
         raise ChecklistError("检查规则文件有误，请按提示修改后再试：\n" + "\n".join(problems))
     return list(rules.values())

@@ -211,6 +211,10 @@ def default_fact_catalog() -> FactCatalog:
     return load_fact_catalog()
 
 
+#: Digits a typed number may have before the point (no count or rate in a report needs more).
+MAX_NUMBER_DIGITS = 15
+
+
 def parse_fact(spec: FactSpec, raw: str) -> tuple[Any, str | None]:
     """Turn what the writer typed into a value, or say inline what is wrong.
 
@@ -257,6 +261,8 @@ def _parse_number(spec: FactSpec, text: str) -> tuple[Any, str | None]:
     if spec.type == "percent":
         cleaned = cleaned.removesuffix("%")
     value: int | float
+    if len(cleaned.lstrip("-").split(".")[0]) > MAX_NUMBER_DIGITS:
+        return None, f"数字过大（整数部分最多 {MAX_NUMBER_DIGITS} 位），请检查是否输错"
     if spec.type == "count":
         if not re.fullmatch(r"-?\d+", cleaned):
             return None, "请填写整数"
@@ -375,9 +381,10 @@ def clean_value(spec: FactSpec, value: Any) -> Any:
     if value is None:
         return None
     if spec.type == "count":
-        return value if isinstance(value, int) and not isinstance(value, bool) else None
+        ok = isinstance(value, int) and not isinstance(value, bool) and abs(value) < 10**MAX_NUMBER_DIGITS
+        return value if ok else None
     if spec.type in ("percent", "number"):
-        return value if _number(value) is not None else None
+        return value if _number(value) is not None and abs(value) < 10**MAX_NUMBER_DIGITS else None
     if spec.type == "list":
         if not isinstance(value, list):
             return None

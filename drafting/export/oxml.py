@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from drafting.model import xml_safe
+
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
     from docx.oxml.section import CT_SectPr
@@ -35,7 +37,7 @@ def add_paragraph(document: DocxDocument, text: str, style: BaseStyle) -> Paragr
     """``document.add_paragraph(text, style)`` without its scan of every style to find the
     default one (about 1 ms a paragraph, most of the export time): the style id is set directly.
     """
-    paragraph = document.add_paragraph(text)
+    paragraph = document.add_paragraph(xml_safe(text))  # a control character typed or pasted: left out
     if not style.element.default:
         paragraph._p.get_or_add_pPr().style = style.style_id
     return paragraph
@@ -43,7 +45,7 @@ def add_paragraph(document: DocxDocument, text: str, style: BaseStyle) -> Paragr
 
 def add_run(paragraph: Paragraph, text: str, style: BaseStyle) -> None:
     """``paragraph.add_run(text, style)`` with the character style id set directly (see above)."""
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(xml_safe(text))
     run._r.get_or_add_rPr().style = style.style_id
 
 

@@ -1,14 +1,17 @@
 """Atomic file writes: temp file in the same folder, fsync, then os.replace.
 
 A crash or kill at any moment leaves either the old file or the new one,
-never a half-written one. Optionally the previous file is kept as NAME.bak.
+never a half-written one; a temp file left by a killed save is removed by the next save of
+the same file. Optionally the previous file is kept as NAME.bak.
 """
 
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import tempfile
+import time
 from pathlib import Path
 
 
@@ -42,7 +45,24 @@ def _target_mode(path: Path) -> int:
         return 0o666 & ~umask
 
 
+#: A temp file of ours this old was left by a save that was killed (a save takes milliseconds).
+STALE_TMP_SECONDS = 60.0
+
+
+def remove_stale_temp_files(path: Path, folder: Path) -> int:
+    """Delete temp files a killed save of this file left behind (".NAME.xxxx.tmp"); how many went."""
+    removed = 0
+    now = time.time()
+    for leftover in folder.glob(f".{glob.escape(path.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if leftover.is_file() and now - leftover.stat().st_mtime > STALE_TMP_SECONDS:
+                leftover.unlink()
+                removed += 1
+    return removed
+
+
 def _write_replace(path: Path, data: bytes, folder: Path) -> None:
+    remove_stale_temp_files(path, folder)
     mode = _target_mode(path)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:

@@ -1,8 +1,9 @@
 """Checks on an output path before anything is written: never the source, never a folder,
-never into a missing folder. Shared by every verb (and the window) that writes a file."""
+never a device or a pipe, never into a missing folder. Shared by every verb (and the window) that writes a file."""
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 from drafting.errors import ExportError
@@ -21,6 +22,9 @@ def check_output_path(source: Path, output: Path, *, example: str = "报告.docx
         raise ExportError(
             f"输出文件不能与源文件“{source.name}”相同，否则源文件会被覆盖。请在 -o 后换一个文件名，例如 {example}。"
         )
+    if output.exists() and not output.is_dir() and not stat.S_ISREG(output.stat().st_mode):
+        # A device or a named pipe: replacing it with a file could break the system (-o /dev/full).
+        raise ExportError(f"“{output}”不是普通文件（可能是设备或管道），不能写入。请在 -o 后写一个普通的文件名，例如 {example}。")
     if output.is_dir():
         raise ExportError(f"“{output}”是文件夹。请在 -o 后写出完整的文件名，例如 {output / example}。")
     folder = output.parent if str(output.parent) else Path(".")

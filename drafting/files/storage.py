@@ -20,7 +20,17 @@ import yaml
 from drafting.draft_settings import SETTING_NAMES, DraftSettings, GeneratedRecord
 from drafting.errors import StorageError
 from drafting.files.atomic import atomic_write_bytes
-from drafting.model import PART_IDS, Block, Part, Report, ReportMeta
+from drafting.model import (
+    PART_IDS,
+    XML_INVALID,
+    Block,
+    Part,
+    Report,
+    ReportMeta,
+    SourceNote,
+    describe_invalid,
+    xml_safe,
+)
 from drafting.yamlio import LineDict, YamlSyntaxError, parse_yaml_text
 
 logger = logging.getLogger(__name__)
@@ -31,7 +41,7 @@ HEADER = "# 法治政府建设情况报告 草稿（法治报告助手保存；�
 _BLOCK_KEYS = {"p": 0, "h1": 1, "h2": 2, "h3": 3, "h4": 4}
 _TOP_KEYS = {"format", "version", "meta", "parts", "facts", "last_year_facts", "last_year", "settings"}
 #: Draft files are text; a multi-megabyte one is damaged or not a draft.
-MAX_DRAFT_BYTES = 20 * 1024 * 1024
+MAX_DRAFT_BYTES = 4 * 1024 * 1024
 
 
 def looks_like_draft(data: bytes) -> bool:
@@ -180,7 +190,10 @@ def load_draft_bytes(data: bytes, name: str = "草稿") -> Report:
         StorageError: damaged, truncated, hand-edited wrongly, or from a newer version.
     """
     if len(data) > MAX_DRAFT_BYTES:
-        raise StorageError(f"“{name}”过大，不像是本软件的草稿文件。")
+        raise StorageError(
+            f"“{name}”有 {len(data) / 1024 / 1024:.1f} MB，超过草稿文件的上限 {MAX_DRAFT_BYTES // 1024 // 1024} MB"
+            "（一份报告的草稿通常不到 200 KB），不像是本软件的草稿文件。请确认选择的文件是否正确。"
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -189,7 +202,33 @@ def load_draft_bytes(data: bytes, name: str = "草稿") -> Report:
         raw = parse_yaml_text(text)
     except YamlSyntaxError as exc:
         raise StorageError(f"草稿“{name}”已损坏：{exc}。可尝试打开同目录下的 .bak 备份。") from None
-    return report_from_dict(raw, name)
+    removed: list[str] = []
+    report = report_from_dict(_without_invalid(raw, removed), name)
+    if removed:
+        # A hand edit ("\a", "\uD800" in quotes) put in what a .docx cannot hold: left out, and said.
+        names = describe_invalid(removed)
+        report.source_notes.append(SourceNote("leftover", 1, 1, names, f"删除了草稿中 {len(removed)} 个无法保存到 Word 的"
+                                              f"控制字符（{names}）", count=len(removed), label="控制字符"))
+    return report
+
+
+def _without_invalid(value: Any, removed: list[str]) -> Any:
+    """The parsed draft with XML-invalid characters taken out of every text (removed collects them)."""
+    if isinstance(value, str):
+        found = XML_INVALID.findall(value)
+        if not found:
+            return value
+        removed.extend(found)
+        return xml_safe(value)
+    if isinstance(value, LineDict):
+        clean = LineDict((key, _without_invalid(item, removed)) for key, item in value.items())
+        clean.line, clean.key_lines = value.line, value.key_lines
+        return clean
+    if isinstance(value, dict):
+        return {key: _without_invalid(item, removed) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_without_invalid(item, removed) for item in value]
+    return value
 
 
 def report_from_dict(raw: Any, name: str = "草稿") -> Report:

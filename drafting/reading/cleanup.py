@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from drafting.dates import is_date_line
-from drafting.model import Report, SourceNote
+from drafting.model import XML_INVALID, Report, SourceNote, describe_invalid, xml_safe
 from drafting.numbering import infer_levels, parse_numbering
 from drafting.reading.structure import SourceParagraph
 
@@ -76,6 +76,14 @@ def clean_paragraphs(
 
 def _remove_artifacts(para: SourceParagraph, notes: list[SourceNote]) -> str:
     text = para.text
+    invalid = [match for match in XML_INVALID.finditer(text)]
+    if invalid:
+        # Control characters (a stray BEL, NUL, U+FFFE) cannot be written to a .docx: removed here, noted.
+        names = describe_invalid([match.group(0) for match in invalid])
+        notes.append(SourceNote(KIND_LEFTOVER, para.line, para.column + invalid[0].start(), names,
+                                f"删除了 {len(invalid)} 个无法保存到 Word 的控制字符（{names}）",
+                                count=len(invalid), label="控制字符"))
+        text = xml_safe(text).strip()
     for pattern, label in _ARTIFACTS:
         found = [match for match in pattern.finditer(text) if match.group(0)]
         if not found:

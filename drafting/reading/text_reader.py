@@ -8,6 +8,7 @@ data with a clear message rather than producing mojibake.
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 from drafting.errors import InputError
@@ -33,12 +34,11 @@ def decode_text(data: bytes, name: str = "文件") -> str:
         text = _strict(data[3:], "utf-8", name)
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = _strict(data, "utf-16", name)
-    elif b"\x00" in data[:4096]:
+    elif b"\x00" in data[:4096] and (encoding := _utf16_without_bom(data)) is not None:
         # Text editors never write NUL; UTF-16 without a BOM does (for ASCII), binary files do.
-        encoding = _utf16_without_bom(data)
-        if encoding is None:
-            raise InputError(_binary_message(name))
         text = _strict(data, encoding, name)
+    elif data.count(b"\x00", 0, 65536) > _STRAY_NULS:
+        raise InputError(_binary_message(name))
     else:
         try:
             text = data.decode("utf-8")
@@ -100,9 +100,13 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+#: NULs (and other control characters) a text file may hold by accident: removed on reading, with a note.
+_STRAY_NULS = 3
+
+
 def _is_binary(text: str) -> bool:
     sample = text[:20000]
-    if "\x00" in sample:
+    if sample.count("\x00") > _STRAY_NULS:
         return True
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\r\n\t\f\v")
     return controls > max(3, len(sample) // 200)
@@ -123,9 +127,9 @@ def split_paragraphs(text: str) -> list[SourceParagraph]:
     return paragraphs
 
 
-def parse_text_report(text: str) -> Report:
+def parse_text_report(text: str, name: str = "文字稿") -> Report:
     """A report from its text (already decoded), cleaned and recognised."""
-    return recognise(split_paragraphs(text))
+    return recognise(split_paragraphs(text), name=name)
 
 
 def read_text_report(path: Path) -> Report:
@@ -135,14 +139,15 @@ def read_text_report(path: Path) -> Report:
         InputError: missing, unreadable, too large, empty or binary file.
     """
     data = read_source_bytes(path)
-    return parse_text_report(decode_text(check_text_size(data, path.name), path.name))
+    return parse_text_report(decode_text(check_text_size(data, path.name), path.name), path.name)
 
 
 def check_text_size(data: bytes, name: str) -> bytes:
     """Refuse text far longer than any report before spending time on it."""
     if len(data) > MAX_TEXT_BYTES:
         raise InputError(
-            f"“{name}”有 {len(data) / 1024 / 1024:.1f} MB 文字，远超一份报告的篇幅（通常不到 100 KB）。"
+            f"“{name}”有 {len(data) / 1024 / 1024:.1f} MB 文字，超过可读取的上限 {MAX_TEXT_BYTES // 1024 // 1024} MB"
+            "（一份报告通常不到 100 KB）。"
             "请确认选择的文件是否正确，或只复制报告正文另存后再试。"
         )
     return data
@@ -154,6 +159,10 @@ def read_source_bytes(path: Path, limit: int = MAX_SOURCE_BYTES) -> bytes:
     try:
         if path.is_dir():
             raise InputError(f"“{path}”是文件夹，不是文件。请选择报告文件。")
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode):
+            # Never opened: a named pipe would wait forever, a device would never end.
+            raise InputError(f"“{path}”不是普通文件（可能是设备或管道）。请选择保存在磁盘上的报告文件。")
         size = path.stat().st_size
         if size > limit:
             raise InputError(

@@ -43,14 +43,12 @@ from drafting.numbering import parse_numbering, standard_prefix
 from drafting.writing.compose import practice_clauses, shortcomings, typed_lines
 from drafting.writing.part_text import text_to_blocks
 from drafting.writing.sandbox import (
-    BUDGET,
     MAX_LOOP_DEPTH,
     MAX_OUTPUT_CHARS,
-    Budget,
     GuardedEnvironment,
     LimitError,
-    current_budget,
     guarded_environment,
+    guarded_run,
 )
 
 #: Most typed practices (其他做法) and typical cases (典型事例) an area weaves in.
@@ -98,6 +96,8 @@ def _template_error(name: str, exc: BaseException) -> TemplateRenderError:
         reason = str(exc)
     elif isinstance(exc, RecursionError):
         reason = "递归层数过深"
+    elif isinstance(exc, MemoryError):
+        reason = "占用内存过多"
     elif isinstance(exc, jinja2.sandbox.SecurityError):
         reason = "使用了模板中不允许的操作"
     else:
@@ -170,25 +170,22 @@ def render_template(name: str, context: dict[str, Any], folder: Path | None = No
     """
     env = environment(folder)
     _check_depth(name, env.loader.searchpath[0])  # type: ignore[union-attr]
-    token = BUDGET.set(Budget())
     try:
-        template = env.get_template(name)
-        pieces: list[str] = []
-        size = 0
-        budget = current_budget()
-        for chunk in template.generate(**context):
-            size += len(chunk)
-            if size > MAX_OUTPUT_CHARS:
-                raise LimitError(f"生成的文字超过 {MAX_OUTPUT_CHARS} 字")
-            budget.check_time()
-            pieces.append(chunk)
+        with guarded_run() as budget:
+            template = env.get_template(name)
+            pieces: list[str] = []
+            size = 0
+            for chunk in template.generate(**context):
+                size += len(chunk)
+                if size > MAX_OUTPUT_CHARS:
+                    raise LimitError(f"生成的文字超过 {MAX_OUTPUT_CHARS} 字")
+                budget.check_time()
+                pieces.append(chunk)
     except TemplateRenderError:
         raise
     except (jinja2.TemplateError, LimitError, RecursionError, ArithmeticError, TypeError, ValueError,
-            AttributeError, KeyError, IndexError) as exc:
+            AttributeError, KeyError, IndexError, MemoryError) as exc:
         raise _template_error(name, exc) from None
-    finally:
-        BUDGET.reset(token)
     return join_paragraphs("".join(pieces))
 
 

@@ -10,14 +10,18 @@ Only drafting.writing.render builds environments from here.
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import functools
 import re
+import sys
 import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import jinja2
+import jinja2.compiler
+import jinja2.nodes
 import jinja2.sandbox
 
 from drafting.dates import date_numbers, format_date
@@ -30,19 +34,26 @@ MAX_RANGE_ITEMS = 10_000
 MAX_SECONDS = 5.0
 MAX_LOOP_DEPTH = 3
 MAX_ARG = 10_000
+#: Largest integer a template or rule may build (a count never needs a thousandth of it).
+MAX_INT_BITS = 4096
+#: Template lines run between two looks at the clock, and the most one render may run.
+STEPS_PER_CHECK = 2000
+MAX_STEPS = 20_000_000
 _WIDTH_RE = re.compile(r"\d{5,}")
 
 
 class Budget:
-    """What one render may still spend: range() items and wall time."""
+    """What one render may still spend: range() items, template steps and wall time."""
 
-    def __init__(self) -> None:
+    def __init__(self, seconds: float | None = None) -> None:
+        self.seconds = MAX_SECONDS if seconds is None else seconds
         self.range_left = MAX_RANGE_ITEMS
-        self.deadline = time.monotonic() + MAX_SECONDS
+        self.steps = 0
+        self.deadline = time.monotonic() + self.seconds
 
     def check_time(self) -> None:
         if time.monotonic() > self.deadline:
-            raise LimitError(f"运行超过 {MAX_SECONDS:g} 秒，可能有死循环")
+            raise LimitError(f"运行超过 {self.seconds:g} 秒，可能有死循环")
 
 
 BUDGET: contextvars.ContextVar[Budget | None] = contextvars.ContextVar("render_budget", default=None)
@@ -50,6 +61,47 @@ BUDGET: contextvars.ContextVar[Budget | None] = contextvars.ContextVar("render_b
 
 class LimitError(Exception):
     """A template exceeded a limit; the message is Chinese."""
+
+
+def _is_template_code(code: Any) -> bool:
+    name = code.co_filename
+    return name == "<template>" or name.endswith(".j2")
+
+
+def _trace_calls(frame: Any, event: str, _arg: Any) -> Any:
+    """sys.settrace hook: trace lines only in frames of compiled template code."""
+    return _trace_lines if event == "call" and _is_template_code(frame.f_code) else None
+
+
+def _trace_lines(_frame: Any, event: str, _arg: Any) -> Any:
+    # Loops that output nothing and call nothing still run template lines: count them.
+    if event == "line":
+        budget = BUDGET.get()
+        if budget is not None:
+            budget.steps += 1
+            if budget.steps % STEPS_PER_CHECK == 0:
+                if budget.steps > MAX_STEPS:
+                    raise LimitError(f"运行步数超过 {MAX_STEPS} 步，可能有死循环")
+                budget.check_time()
+    return _trace_lines
+
+
+@contextlib.contextmanager
+def guarded_run(seconds: float | None = None) -> Iterator[Budget]:
+    """Run template or rule code with a fresh budget, its loops watched by a line tracer.
+
+    The tracer is set for this thread only and only follows frames of compiled
+    template code, so the app's own code runs at full speed meanwhile.
+    """
+    budget = Budget(MAX_SECONDS if seconds is None else seconds)
+    token = BUDGET.set(budget)
+    previous = sys.gettrace()
+    sys.settrace(_trace_calls)
+    try:
+        yield budget
+    finally:
+        sys.settrace(previous)
+        BUDGET.reset(token)
 
 
 def current_budget() -> Budget:
@@ -86,9 +138,32 @@ def _guard_filter(func: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(func)
     def guarded(*args: Any, **kwargs: Any) -> Any:
         _check_args(args, kwargs)
+        if func.__name__ in ("do_replace", "do_join"):
+            _check_filter_size(func.__name__, [a for a in args if not isinstance(a, jinja2.nodes.EvalContext)])
         return func(*args, **kwargs)
 
     return guarded
+
+
+def _check_filter_size(name: str, args: list[Any]) -> None:
+    """|replace and |join: the result's length worked out before it is built."""
+    if name == "do_replace" and len(args) >= 3 and all(isinstance(a, str) for a in args[:3]):
+        _check_str_method(args[0], "replace", tuple(args[1:]), {})
+    elif name == "do_join" and args and isinstance(args[0], list | tuple | str):
+        separator = args[1] if len(args) > 1 and isinstance(args[1], str) else ""
+        items = [item if isinstance(item, str) else "x" * 20 for item in args[0]]
+        _check_str_method(separator, "join", (items,), {})
+
+
+class GuardedCodeGenerator(jinja2.compiler.CodeGenerator):
+    """Jinja2's code generator, with ``~`` concatenation going through a size check."""
+
+    def visit_Concat(self, node: jinja2.nodes.Concat, frame: jinja2.compiler.Frame) -> None:  # noqa: N802
+        self.write("environment.guarded_concat((")
+        for arg in node.nodes:
+            self.visit(arg, frame)
+            self.write(", ")
+        self.write("))")
 
 
 class GuardedEnvironment(jinja2.sandbox.ImmutableSandboxedEnvironment):
@@ -97,13 +172,19 @@ class GuardedEnvironment(jinja2.sandbox.ImmutableSandboxedEnvironment):
 
     intercepted_binops = frozenset({"*", "**", "+", "%"})
 
+    code_generator_class = GuardedCodeGenerator
+
     def call_binop(self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any) -> Any:
         sizes = [len(x) for x in (left, right) if isinstance(x, str | list | tuple)]
         numbers = [x for x in (left, right) if isinstance(x, int) and not isinstance(x, bool)]
         if operator == "*" and sizes and numbers and sizes[0] * max(numbers[0], 0) > MAX_OUTPUT_CHARS:
             raise LimitError("重复生成的文字过长")
+        if operator == "*" and len(numbers) == 2 and sum(abs(n).bit_length() for n in numbers) > MAX_INT_BITS:
+            raise LimitError("相乘得到的整数过大")
         if operator == "**" and (abs(right) > 64 if isinstance(right, int | float) else False):
             raise LimitError("乘方的指数过大")
+        if operator == "**" and len(numbers) == 2 and abs(left).bit_length() * abs(right) > MAX_INT_BITS:
+            raise LimitError("乘方得到的整数过大")
         if operator == "+" and len(sizes) == 2 and sum(sizes) > MAX_OUTPUT_CHARS:
             raise LimitError("拼接的文字过长")
         if operator == "%" and isinstance(left, str):
@@ -113,15 +194,64 @@ class GuardedEnvironment(jinja2.sandbox.ImmutableSandboxedEnvironment):
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
         # "{:>999999999}".format(...) would build its huge result before any check could run.
         owner = getattr(value, "__self__", None)
-        if isinstance(owner, str) and getattr(value, "__name__", "") in ("format", "format_map"):
+        name = getattr(value, "__name__", "")
+        if isinstance(owner, str) and name in ("format", "format_map"):
             _check_args((owner,), {})
-        return super().wrap_str_format(value)
+        wrapped = super().wrap_str_format(value)
+        if wrapped is None or not isinstance(owner, str):
+            return wrapped
+
+        def checked(*args: Any, **kwargs: Any) -> str:
+            _check_str_method(owner, name, args, kwargs)
+            return wrapped(*args, **kwargs)
+
+        return checked
 
     def call(__self, __context: jinja2.runtime.Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
         current_budget().check_time()
         if __obj is not _limited_range:
             _check_args(args, kwargs)
+            owner = getattr(__obj, "__self__", None)
+            if isinstance(owner, str):
+                _check_str_method(owner, getattr(__obj, "__name__", ""), args, kwargs)
         return super().call(__context, __obj, *args, **kwargs)
+
+    @staticmethod
+    def guarded_concat(values: tuple[Any, ...]) -> str:
+        """``a ~ b``: the pieces' lengths are added up before they are joined."""
+        pieces = [str(value) for value in values]
+        if sum(map(len, pieces)) > MAX_OUTPUT_CHARS:
+            raise LimitError("用 ~ 拼接的文字过长")
+        return "".join(pieces)
+
+
+def _estimated_size(owner: str, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> int:
+    """How long the result of str.<name>(*args) would be, worked out without building it."""
+    if name == "replace" and len(args) >= 2 and isinstance(args[0], str) and isinstance(args[1], str):
+        count = owner.count(args[0]) if args[0] else len(owner) + 1
+        if len(args) > 2 and isinstance(args[2], int) and args[2] >= 0:
+            count = min(count, args[2])
+        return len(owner) + count * max(len(args[1]) - len(args[0]), 0)
+    if name == "join" and args:
+        items = list(args[0]) if isinstance(args[0], list | tuple | str) else None
+        if items is None:
+            raise LimitError("join() 只能用于列表或文字")
+        return sum(len(item) if isinstance(item, str) else 0 for item in items) + len(owner) * len(items)
+    if name in ("format", "format_map"):
+        values = [*args, *kwargs.values()] + (list(args[0].values()) if name == "format_map" and args
+                                              and isinstance(args[0], dict) else [])
+        longest = max((len(v) if isinstance(v, str) else 20 for v in values), default=0)
+        return len(owner) + owner.count("{") * longest
+    if name == "expandtabs":
+        size = args[0] if args and isinstance(args[0], int) else 8
+        return len(owner) * max(size, 1)
+    return len(owner)
+
+
+def _check_str_method(owner: str, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    if _estimated_size(owner, name, args, kwargs) > MAX_OUTPUT_CHARS:
+        raise LimitError(f"{name}() 生成的文字过长（超过 {MAX_OUTPUT_CHARS} 字）")
+
 
 
 # ---- filters the templates use (text helpers, no logic about the report) ----
@@ -222,10 +352,22 @@ def guarded_environment(folder: str) -> GuardedEnvironment:
         # No constant folding: a hostile constant expression must not run at compile time.
         optimized=False,
     )
+    return _with_guarded_names(env, FILTERS)
+
+
+def expression_environment(filters: dict[str, Callable[..., Any]]) -> GuardedEnvironment:
+    """The same guarded environment for checklist rules' expressions and details (no template folder).
+
+    Run what it compiles inside ``guarded_run``, as render_template does for templates.
+    """
+    env = GuardedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False, optimized=False)
+    return _with_guarded_names(env, {**FILTERS, **filters})
+
+
+def _with_guarded_names(env: GuardedEnvironment, filters: dict[str, Callable[..., Any]]) -> GuardedEnvironment:
     env.globals.pop("lipsum", None)
     env.globals["range"] = _limited_range
     env.globals["pick"] = _pick
-    env.filters.update(FILTERS)
+    env.filters.update(filters)
     env.filters = {name: _guard_filter(func) for name, func in env.filters.items()}
     return env
-

@@ -126,6 +126,7 @@ def test_whole_flow_new_generate_edit_save_reopen_export(qtbot, rec: Recorder, t
         assert page.parse_errors == {}
         if page.generate_button.isVisible():
             qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(page.generate_button.isEnabled)
         qtbot.mouseClick(page.done_check, Qt.MouseButton.LeftButton)
     assert typed > 40
     assert rec.errors == []
@@ -212,6 +213,7 @@ def test_undo_brings_back_text_replaced_by_generation(qtbot, rec: Recorder) -> N
     page.form_for("shortcoming_items").set_field_text("shortcoming_items", "基层执法力量不足——编制少、任务重")
     rec.regenerate_answer = True
     qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(page.generate_button.isEnabled)
     assert rec.regenerate_diffs and "我写的不足" in rec.regenerate_diffs[0][0]
     assert "我写的不足" not in rec.regenerate_diffs[0][1]
     assert "基层执法力量不足" in editor.toPlainText()
@@ -232,6 +234,7 @@ def test_facts_changed_after_edit_offers_regeneration_never_silent(qtbot, rec: R
     form.set_field_text("center_group_sessions", "12")
     form.set_field_text("center_group_law_sessions", "4")
     qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(page.generate_button.isEnabled)
     editor = page.editors["leader_duty"]
     editor.moveCursor(editor.textCursor().MoveOperation.End)
     type_text(editor, "\n自己加的一段。")
@@ -271,6 +274,7 @@ def test_measures_areas_can_be_picked_and_ordered(qtbot, rec: Recorder) -> None:
     assert page.area_toolbox.count() == len(window.project.area_ids)
     assert "legal_advisers" in page.forms[0].fields
     qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(page.generate_button.isEnabled)
     lines = window.project.part_text("measures").splitlines()
     assert lines[1].startswith("（一）") and "法律顾问" in lines[1]
     assert not any("学习贯彻习近平法治思想" in line for line in lines if line.startswith("（"))

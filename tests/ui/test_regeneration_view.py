@@ -83,6 +83,8 @@ def test_the_page_shows_the_view_before_replacing_edited_text(qtbot, monkeypatch
     type_text(editor, "\n我写的不足")
     page.form_for("shortcoming_items").set_field_text("shortcoming_items", "基层执法力量不足——编制少、任务重")
     qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(seen))  # generation runs in the background, then asks
+    qtbot.waitUntil(page.generate_button.isEnabled)
     assert len(seen) == 1
     assert "我写的不足" in seen[0].before_view.toPlainText() and "基层执法力量不足" in seen[0].after_view.toPlainText()
     assert editor.toPlainText().endswith("我写的不足")  # kept: the writer said no

@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 
 from drafting.checklist.context import Paragraph, ReportView
 from drafting.checklist.model import Finding, RuleSpec
+from drafting.checklist.regex_safety import catastrophic_reason
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 #: Paragraph-ending punctuation (a body paragraph normally ends with one of these).
@@ -108,13 +109,28 @@ class Checker:
 _TYPE_NAMES = {str: "文字", int: "整数", float: "数字", list: "列表", dict: "映射（键: 值）", bool: "true/false"}
 
 
+#: Longest regular expression a rule may hold (a hand-written one is far shorter).
+MAX_REGEX_CHARS = 2000
+
+
 def compile_regex(pattern: Any, name: str) -> re.Pattern[str]:
+    """A rule's regular expression, compiled; refused when it is invalid, too long or can
+    backtrack for minutes (drafting.checklist.regex_safety)."""
     if not isinstance(pattern, str) or not pattern:
         raise ParamError(f"参数“{name}”应是非空的正则表达式")
+    if len(pattern) > MAX_REGEX_CHARS:
+        raise ParamError(f"参数“{name}”的正则表达式过长（{len(pattern)} 个字符，最多 {MAX_REGEX_CHARS} 个）")
     try:
-        return re.compile(pattern)
-    except re.error as exc:
+        compiled = re.compile(pattern)
+    except (re.error, OverflowError, RecursionError) as exc:
         raise ParamError(f"参数“{name}”的正则表达式有误（{exc}）") from None
+    reason = catastrophic_reason(pattern)
+    if reason:
+        raise ParamError(
+            f"参数“{name}”的正则表达式“{pattern}”{reason}，为防止检查卡住已拒绝。"
+            "请改写，例如把 (a+)+ 写成 a+，或在重复的部分之间加上必须出现的字"
+        )
+    return compiled
 
 
 def string_list(value: Any, name: str, allow_empty: bool = False) -> tuple[str, ...]:

@@ -15,9 +15,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateError, meta
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2 import TemplateError, meta
 
+from drafting.checklist.budget import RuleLimit
 from drafting.checklist.checkers.base import Checker, ParamError, string_list
 from drafting.checklist.context import ReportView
 from drafting.checklist.model import Finding
@@ -25,8 +25,10 @@ from drafting.data.areas import load_areas
 from drafting.data.facts import default_fact_catalog
 from drafting.data.figure_table import default_figure_table
 from drafting.figures import FigureRule, figures_in
+from drafting.writing.sandbox import MAX_OUTPUT_CHARS, LimitError, expression_environment, guarded_run
 
-_ENV = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
+#: Seconds one check (its assert and detail) may run on one set of facts.
+CHECK_SECONDS = 1.0
 
 
 def _plain(value: Any) -> str:
@@ -37,7 +39,8 @@ def _plain(value: Any) -> str:
     return str(value)
 
 
-_ENV.filters["plain"] = _plain
+#: The guarded environment templates run in (optimizer off, operator and size limits, step budget).
+_ENV = expression_environment({"plain": _plain})
 
 
 class FactExpressionChecker(Checker):
@@ -87,12 +90,26 @@ class FactExpressionChecker(Checker):
                 continue
             values = {name: facts[name] for name in names}
             try:
-                ok = bool(expression(**values))
-                text = detail.render(**values) if not ok else ""
+                with guarded_run(CHECK_SECONDS):
+                    ok = bool(expression(**values))
+                    text = "" if ok else _render_capped(detail, values)
+            except LimitError as exc:
+                raise RuleLimit(f"超出运行限制（表达式“{source}”：{exc}）") from None
             except (TemplateError, TypeError, ValueError, ZeroDivisionError, ArithmeticError):
                 continue  # a fact of the wrong type (text where a number belongs): the form reports that
             if not ok:
                 yield source, text, names
+
+
+def _render_capped(detail: Any, values: dict[str, Any]) -> str:
+    pieces: list[str] = []
+    size = 0
+    for chunk in detail.generate(**values):
+        size += len(chunk)
+        if size > MAX_OUTPUT_CHARS:
+            raise LimitError(f"生成的说明超过 {MAX_OUTPUT_CHARS} 字")
+        pieces.append(chunk)
+    return "".join(pieces)
 
 
 def _figure_rules() -> tuple[FigureRule, ...]:
@@ -100,6 +117,8 @@ def _figure_rules() -> tuple[FigureRule, ...]:
 
 
 _NUMBER = r"(\d+(?:\.\d+)?)"
+#: Most characters allowed between a label and its figure (a sentence is rarely longer).
+MAX_WINDOW = 200
 
 
 class NumberVsFactChecker(Checker):
@@ -130,6 +149,8 @@ class NumberVsFactChecker(Checker):
             tolerance = entry.get("tolerance", 0)
             if not isinstance(window, int) or not isinstance(tolerance, int | float):
                 raise ParamError(f"参数“facts”第 {index} 项的 window 应是整数、tolerance 应是数字")
+            if not 0 <= window <= MAX_WINDOW:
+                raise ParamError(f"参数“facts”第 {index} 项的 window 应在 0 到 {MAX_WINDOW} 之间（实为 {window}）")
             label_re = "|".join(re.escape(label) for label in labels)
             regex = re.compile(
                 rf"(?:{label_re})[^。；;，,\d]{{0,{window}}}?{_NUMBER}\s*{re.escape(unit)}(?!\s*(?:{after}))"

@@ -205,9 +205,9 @@ def load_terms(path: Any) -> tuple[DatedTerm, ...]:
         else:
             try:
                 # A pattern is written against folded text (full-width brackets, — for any dash, no quotes).
-                regex = re.compile(str(entry["pattern"]))
-            except re.error as exc:
-                problems.append(f"第 {entry.line_of('pattern')} 行：{where}的正则表达式有误（{exc}）")
+                regex = compile_regex(str(entry["pattern"]), "pattern")
+            except ParamError as exc:
+                problems.append(f"第 {entry.line_of('pattern')} 行：{where}：{exc}")
                 continue
         terms.append(DatedTerm(regex, years[0], years[1], str(entry.get("instead", "")), str(entry.get("note", ""))))
     if problems:

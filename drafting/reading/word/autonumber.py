@@ -40,6 +40,15 @@ class ParagraphStyle:
 StyleChain = list[tuple[str, ParagraphStyle]]
 
 
+#: Highest list number honoured: a start or override beyond it is clamped (a crafted
+#: w:start="2000000000" must not make "aaaa…" letters hundreds of MB long).
+MAX_LIST_NUMBER = 10_000
+
+
+def _list_number(value: int | None, default: int | None = None) -> int | None:
+    return default if value is None else min(max(value, 0), MAX_LIST_NUMBER)
+
+
 @dataclass
 class _Level:
     start: int = 1
@@ -94,7 +103,7 @@ def format_number(value: int, fmt: str) -> str:
         return to_chinese_number(value) if 0 < value < 100 else str(value)
     if fmt == "ideographTraditional" and 0 < value <= len(_TIANGAN):
         return _TIANGAN[value - 1]
-    if fmt in ("lowerLetter", "upperLetter") and value > 0:
+    if fmt in ("lowerLetter", "upperLetter") and 0 < value <= 26 * 4:  # beyond "zzzz": the number itself
         letter = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
         return letter.upper() if fmt == "upperLetter" else letter
     if fmt in ("lowerRoman", "upperRoman") and 0 < value < 4000:
@@ -168,7 +177,7 @@ def read_numbering(root: etree._Element | None) -> Numbering:
         levels: dict[int, _Level] = {}
         for lvl in abstract.iter(W + "lvl"):
             ilvl = to_int(lvl.get(W + "ilvl"), 0) or 0
-            levels[ilvl] = _Level(to_int(w_val(lvl, "start"), 1) or 0, w_val(lvl, "numFmt") or "decimal",
+            levels[ilvl] = _Level(_list_number(to_int(w_val(lvl, "start"), 1)) or 0, w_val(lvl, "numFmt") or "decimal",
                                   w_val(lvl, "lvlText") or "")
             style_id = w_val(lvl, "pStyle")
             if style_id:
@@ -178,7 +187,7 @@ def read_numbering(root: etree._Element | None) -> Numbering:
         num_id = num.get(W + "numId", "")
         numbering.nums[num_id] = w_val(num, "abstractNumId") or ""
         for override in num.iter(W + "lvlOverride"):
-            start = to_int(w_val(override, "startOverride"))
+            start = _list_number(to_int(w_val(override, "startOverride")))
             if start is not None:
                 numbering.overrides[(num_id, to_int(override.get(W + "ilvl"), 0) or 0)] = start
     # A level linked to a style (w:pStyle) numbers that style's paragraphs through the first

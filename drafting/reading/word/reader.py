@@ -73,7 +73,7 @@ def read_docx_report(path: Path, data: bytes | None = None) -> Report:
     if not paragraphs:
         raise DocxImportError(f"“{path.name}”中没有文字，无法导入。请确认选择的文件是否正确。")
     doc_number = _take_doc_number(paragraphs)
-    report = recognise(paragraphs)
+    report = recognise(paragraphs, name=path.name)
     if doc_number:
         report.settings.doc_number = doc_number
     _find_signature(report)

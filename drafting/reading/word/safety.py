@@ -30,6 +30,9 @@ MAX_MEMBER_BYTES = 50 * 1024 * 1024
 #: Largest total of declared sizes over the whole zip (pictures included).
 MAX_TOTAL_BYTES = 400 * 1024 * 1024
 MAX_MEMBERS = 5000
+#: Largest XML part parsed (document.xml of a long report is under 2 MB) and most elements in one.
+MAX_XML_BYTES = 16 * 1024 * 1024
+MAX_XML_NODES = 1_000_000
 
 # No DTDs, no entities, no network, and lxml's default depth and size limits (huge_tree off).
 _PARSER_OPTIONS = {"resolve_entities": False, "no_network": True, "load_dtd": False, "dtd_validation": False,
@@ -91,6 +94,18 @@ def parse_xml(data: bytes, member: str, name: str) -> etree._Element:
     if _STRICT_W in data[:4096]:
         # "Strict Open XML" (a Word save option) names the same elements in another namespace.
         data = data.replace(_STRICT_W, W[1:-1].encode())
+    if len(data) > MAX_XML_BYTES:
+        raise DocxImportError(
+            f"“{name}”中的 {member} 解压后有 {len(data) / 1024 / 1024:.0f} MB，超过可读取的上限 "
+            f"{MAX_XML_BYTES // 1024 // 1024} MB（一份报告通常不到 2 MB）。请确认文件是否正确，或只复制报告正文另存为新文件后再导入。"
+        )
+    # Every element opens with "<" (end tags "</" excepted): counted before lxml builds a tree.
+    nodes = data.count(b"<") - data.count(b"</")
+    if nodes > MAX_XML_NODES:
+        raise DocxImportError(
+            f"“{name}”中的 {member} 有约 {nodes // 10000} 万个 XML 元素，超过可读取的上限 {MAX_XML_NODES // 10000} 万个"
+            "（可能是恶意构造的文件）。请在 Word 或 WPS 中另存为新文件后再导入。"
+        )
     head = data[:4096].lower()
     if b"<!doctype" in head or b"<!entity" in data.lower():
         raise DocxImportError(f"“{name}”中的 {member} 含有文档类型定义（DOCTYPE），Word 文件不会这样写，可能是恶意文件，已拒绝读取。")
