@@ -21,7 +21,7 @@ from drafting.errors import DataFileError
 from drafting.yamlio import check_keys, load_data_file
 
 FORMAT_VERSION = 1
-_AREA_KEYS = {"id", "name", "heading", "heading_by_plan", "fact_group", "template", "default"}
+_AREA_KEYS = {"id", "name", "topic", "heading", "heading_by_plan", "fact_group", "template", "default"}
 _ORG_KEYS = {"suffix", "party", "government", "leaders", "level", "bodies", "drop"}
 #: Village-level wording when an org kind does not say (镇 and 乡 have both 村 and 社区).
 DEFAULT_GRASSROOTS = "村（社区）"
@@ -40,6 +40,7 @@ class AreaSpec:
         fact_group: the group of facts.yml the area's form shows.
         template: file name of its template under templates/.
         default: picked by default in a new report.
+        topic: the area as a short noun phrase, listed in the opening (在学法用法、行政执法等方面……).
     """
 
     id: str
@@ -49,6 +50,7 @@ class AreaSpec:
     template: str
     heading_by_plan: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     default: bool = False
+    topic: str = ""
 
     @property
     def is_common(self) -> bool:
@@ -84,6 +86,22 @@ class OrgKind:
 class AreaData:
     areas: tuple[AreaSpec, ...]
     org_kinds: tuple[OrgKind, ...]
+    #: Words a generated paragraph may open with ({简称} {单位} {层级} {党委} {政府} {负责人} filled per
+    #: organisation), and what may stand before them (2024年，…).
+    subjects: tuple[str, ...] = ()
+    subject_lead_ins: tuple[str, ...] = ()
+
+    def paragraph_subjects(self, org: str) -> tuple[str, ...]:
+        """The subjects a paragraph of this organisation's report may open with, filled in."""
+        kind = self.org_kind(org)
+        words = {"{简称}": kind.short_name(org), "{单位}": org, "{层级}": kind.level, "{党委}": kind.party,
+                 "{政府}": kind.government, "{负责人}": kind.leaders}
+        filled = []
+        for subject in self.subjects:
+            for token, word in words.items():
+                subject = subject.replace(token, word)
+            filled.append(subject)
+        return tuple(filled)
 
     def area(self, area_id: str) -> AreaSpec:
         for area in self.areas:
@@ -107,7 +125,7 @@ def load_area_data(path: Path | None = None) -> AreaData:
     """
     path = path or paths.templates_dir() / "areas.yml"
     data, problems = load_data_file(
-        path, keys={"version", "areas", "org_kinds"}, required={"version", "areas", "org_kinds"},
+        path, keys={"version", "areas", "org_kinds", "subjects", "subject_lead_ins"}, required={"version", "areas", "org_kinds"},
         label="子领域文件", version=FORMAT_VERSION,
     )
     areas = [a for i, e in enumerate(_as_list(data.get("areas")), 1) if (a := _area(e, i, problems))]
@@ -130,7 +148,9 @@ def load_area_data(path: Path | None = None) -> AreaData:
             problems.append(f"子领域“{area.id}”的模板“{area.template}”不存在")
     if problems:
         raise DataFileError(str(path), problems)
-    return AreaData(tuple(areas), tuple(kinds))
+    subjects = tuple(str(s) for s in _as_list(data.get("subjects")) if str(s).strip())
+    lead_ins = tuple(str(s) for s in _as_list(data.get("subject_lead_ins")) if str(s).strip())
+    return AreaData(tuple(areas), tuple(kinds), subjects, lead_ins)
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -157,6 +177,7 @@ def _area(entry: Any, index: int, problems: list[str]) -> AreaSpec | None:
         template=template,
         heading_by_plan={str(k): v for k, v in by_plan.items()},
         default=bool(entry.get("default", False)),
+        topic=str(entry.get("topic") or entry["name"]),
     )
 
 

@@ -248,6 +248,27 @@ def report_plan(report: Report) -> Plan | None:
     return plan_for_year(report.meta.year)
 
 
+#: Fact groups that say what was done in the year (the others are problems, plans and other matters).
+_NOT_WORK_GROUPS = frozenset({"shortcomings", "plans", "other"})
+
+
+def _work_entered(report: Report, facts: dict[str, Any]) -> tuple[bool, list[str]]:
+    """Whether the writer entered anything done in the year (a figure, a tick, a typed practice or case),
+    and the topics of the picked sub-areas that have some, in the writer's order (the opening names them)."""
+    catalog = default_fact_catalog()
+    settings = report.settings
+
+    def entered(group: str, choices_key: str) -> bool:
+        return (any(facts.get(spec.id) is not None for spec in catalog.for_group(group))
+                or bool(settings.practices.get(choices_key))
+                or any(typed_lines(mapping, choices_key, 1) for mapping in (settings.other_practices, settings.cases)))
+
+    topics = [area.topic for area in selected_areas(report) if entered(area.fact_group, area.id)]
+    groups = {spec.group for spec in catalog.specs} - _NOT_WORK_GROUPS
+    worked = bool(topics) or any(entered(group, group) for group in groups)
+    return worked, topics
+
+
 def template_context(report: Report, part_id: str = "") -> dict[str, Any]:
     """Everything a template may use: org and year wording, dated terms, every fact (None when absent),
     the shortcomings with the plan items answering them, and the seed phrasings are chosen by."""
@@ -262,6 +283,7 @@ def template_context(report: Report, part_id: str = "") -> dict[str, Any]:
     context: dict[str, Any] = effective_facts(default_fact_catalog(), report.facts)
     seed = f"{org}|{year}|{part_id}"
     stated, leftover = shortcomings(report, context, kind, f"{org}|{year}")
+    worked, topics = _work_entered(report, context)
     context.update(
         org=org,
         org_short=kind.short_name(org),
@@ -282,6 +304,9 @@ def template_context(report: Report, part_id: str = "") -> dict[str, Any]:
         seed=seed,
         problems=[vars(item) for item in stated],
         extra_plans=leftover,
+        # The opening states the year's framing only when something done was entered, and names these topics.
+        work_entered=worked,
+        work_topics=topics,
         practices=practice_clauses(report, part_id, kind, seed) if part_id else [],
         other_practices=typed_lines(report.settings.other_practices, part_id, MAX_OTHER_PRACTICES),
         cases=typed_lines(report.settings.cases, part_id, MAX_CASES),

@@ -98,17 +98,51 @@ def test_only_ticked_practices_appear(group: str) -> None:
     assert rest == "", rest
 
 
-@pytest.mark.parametrize("part_id", ["measures", *[p for p in STATUTORY if p != "measures"]])
-def test_with_nothing_entered_only_headings_and_markers_are_left(part_id: str) -> None:
-    """Every template branch with empty facts and no ticks: headings and 【请填写……】 only."""
-    report = report_with({})
+@pytest.mark.parametrize("part_id", ["title", "preamble", *STATUTORY])
+@pytest.mark.parametrize(("org", "year"), [("某某镇人民政府", 2024), ("某某街道办事处", 2026), ("某某乡人民政府", 2016),
+                                           ("某某镇人民政府", 2020), ("某某街道办事处", 2031)])
+def test_with_nothing_entered_only_headings_and_markers_are_left(part_id: str, org: str, year: int) -> None:
+    """Every template branch with empty facts and no ticks: headings and 【请填写……】 only.
+
+    Besides headings and markers, what may stand is what the writer entered when creating the draft
+    (the organisation and the year: the title, and "2024年，某某镇党委、政府" as the subject the overview
+    marker completes) and the 公文 formulas that claim nothing (the title's "关于……情况的报告", the opening's
+    closing "现将有关情况报告如下：", the cause slot "主要原因是"). No year-table wording, no stock claim.
+    """
+    report = report_with({}, year=year, org=org)
     report.settings.areas = [a.id for a in AREAS]
+    kind = default_area_data().org_kind(org)
+    short = kind.short_name(org)
     for block in render_part(report, part_id):
         if block.level == 1 or (block.level == 2 and not MARKER.search(block.text)):
             continue  # part and sub-area headings
+        if part_id == "title":
+            assert block.text == f"{org}关于{year}年度法治政府建设情况的报告"
+            continue
         leftover = MARKER.sub("", re.sub(r"^（[一二三四五六七八九十]+）", "", block.text))
         leftover = re.sub(r"主要原因是", "", leftover)  # the cause slot: "主要原因是【请填写：该问题的原因】"
+        if part_id == "preamble":
+            leftover = leftover.replace(f"{year}年，{short}{kind.bodies}", "", 1).replace("现将有关情况报告如下：", "")
         assert leftover.strip("。 ") == "", (part_id, block.text)
+
+
+def test_the_opening_states_the_years_framing_only_when_work_was_entered() -> None:
+    empty = rendered(report_with({}, year=2026), "preamble")
+    assert empty == ("2026年，某某镇党委、政府【请填写：本年度推进法治政府建设的总体情况，如指导思想、主要做法和成效】。"
+                     "现将有关情况报告如下：")
+    # A shortcoming or a plan is not work done: the opening still asks.
+    assert "【请填写" in rendered(report_with({"shortcoming_items": ["执法力量不足"]}, year=2026), "preamble")
+    for entered in ({"pufa_events": 6}, {"leader_meetings": 2}, {"honors": ["被评为县级法治建设先进单位"]}):
+        text = rendered(report_with(entered, year=2026), "preamble")
+        assert "【请填写" not in text and "二十届历次全会" in text and "“十五五”开局" in text, text
+        assert "同部署" not in text and "扎实" not in text and "各项工作" not in text
+    report = report_with({"pufa_events": 6, "disputes_received": 30}, year=2024)
+    report.settings.practices = {"study": ["court_visit"]}
+    text = rendered(report, "preamble")
+    assert "在学法用法、矛盾纠纷化解和法治宣传教育方面推进法治政府建设。" in text, text
+    report.settings.cases = {"enforcement": ["一个事例"]}
+    report.settings.other_practices = {"advisers": ["法律顾问每周坐班"]}
+    assert "在学法用法、行政执法、矛盾纠纷化解、法治宣传教育等方面" in rendered(report, "preamble")
 
 
 def _check_errors(report) -> list:

@@ -91,6 +91,10 @@ def test_frame_parts_have_status_too(project: DraftProject) -> None:
     assert project.part_status("preamble") == "未开始"
     project.generate("preamble")
     assert project.part_text("preamble").endswith("现将有关情况报告如下：")
+    assert project.part_status("preamble") == "有问题"  # nothing entered yet: the overview is asked for
+    project.set_fact("pufa_events", "6")
+    project.generate("preamble")
+    assert "【请填写" not in project.part_text("preamble")
     assert project.part_status("preamble") == "草稿"
     done, total = project.progress()
     assert done == 0 and total == 10

@@ -193,9 +193,10 @@ def test_hand_edited_facts_of_the_wrong_type_do_not_break_rendering() -> None:
 
 
 def test_short_names_and_collective_bodies() -> None:
-    preamble = rendered(report_with({}, org="某某街道办事处"), "preamble")
+    preamble = rendered(report_with({"pufa_events": 6}, org="某某街道办事处"), "preamble")
     assert preamble.startswith("2024年是实现“十四五”规划目标任务的关键一年。某某街道党工委、办事处在县委、县政府的")
-    assert rendered(report_with({}, year=2018), "preamble").startswith("2018年，某某镇党委、政府在")
+    assert rendered(report_with({"pufa_events": 6}, year=2018), "preamble").startswith("2018年，某某镇党委、政府在")
+    assert rendered(report_with({}, org="某某街道办事处"), "preamble").startswith("2024年，某某街道党工委、办事处【请填写")
 
 
 def test_generated_sentences_are_not_copied_from_the_sample_reports() -> None:
