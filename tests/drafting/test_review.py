@@ -198,6 +198,21 @@ def test_worker_processes_give_the_same_review(county: Path, result) -> None:  #
         assert worker_count(len(forked.summaries)) >= 2  # the worker processes really ran here
 
 
+def _dying_worker(path: Path):  # type: ignore[no-untyped-def]
+    os._exit(3)  # a worker process killed mid-file (out of memory, a crash in a library)
+
+
+def test_a_dying_worker_process_costs_no_row(county: Path, result, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from drafting.review import perfile
+
+    if not perfile.worker_count(len(result.summaries)):
+        pytest.skip("this platform or process does not fork workers")
+    monkeypatch.setattr(perfile, "review_file", _dying_worker)  # forked workers inherit the patch
+    again = review_folder(county, year=2021, processes=True)
+    assert [(r.name, r.problem, r.findings, r.counts) for r in again.summaries] == \
+        [(r.name, r.problem, r.findings, r.counts) for r in result.summaries]
+
+
 def test_masking_hides_names_and_figures() -> None:
     names = name_pattern(["清河镇人民政府", "清河镇"], default_review_config().place_pattern)
     first = mask("清河镇全年调解纠纷213件，成功率97.2%， 涉及红星村", names)
