@@ -13,6 +13,7 @@ the very functions the thread path runs.
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -93,7 +94,12 @@ def review_in_processes(paths: Sequence[Path], workers: int, year: int | None, c
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker,
                              initargs=((year, checklist, config, table),)) as pool:
-        futures: dict[Future[ReportSummary], int] = {pool.submit(review_file, path): i for i, path in enumerate(paths)}
+        gc.freeze()  # the workers fork at the first submit: their collector leaves what they inherit alone
+        try:
+            futures: dict[Future[ReportSummary], int] = {pool.submit(review_file, path): i
+                                                         for i, path in enumerate(paths)}
+        finally:
+            gc.unfreeze()
         for done, future in enumerate(as_completed(futures), start=1):
             index = futures[future]
             try:
