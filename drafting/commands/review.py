@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
             raise InputError(f"找不到检查规则文件“{extra}”。请检查 --checklist 后的文件名和路径。")
     checklist = default_checklist([Path(p) for p in args.checklist])
     progress = _progress_line(sys.stderr.isatty())
-    result = review_paths(files, year=args.year, checklist=checklist, progress=progress)
+    result = review_paths(files, year=args.year, checklist=checklist, progress=progress, processes=True)
     if output.suffix.lower() == ".xlsx":
         from drafting.review.workbook import write_workbook
 

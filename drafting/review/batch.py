@@ -1,37 +1,35 @@
 """Read and check every report in a folder, then compare them: the county review's one entry point.
 
-Files are read in a small thread pool: a .doc/.wps goes through LibreOffice (a subprocess, so two
-conversions really run side by side on two cores) while the checklist runs on this thread over the
-reports already read. A process pool would load jieba and the checklist once more in every worker,
-which costs more than checking a whole county's reports takes. A file that cannot be read gets its
-row with the reason; nothing stops the batch.
+The CLI reads and checks the files in forked worker processes, one per core (perfile.py). Elsewhere
+(the window, a platform that cannot fork) files are read in a small thread pool: a .doc/.wps goes
+through LibreOffice (a subprocess, so two conversions really run side by side on two cores) while the
+checklist runs on this thread over the reports already read. A file that cannot be read gets its row
+with the reason; nothing stops the batch.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafting.checklist import Checklist, default_checklist
-from drafting.data.figure_table import default_figure_table
+from drafting.data.figure_table import FigureTable, default_figure_table
 from drafting.data.outline import default_outline
-from drafting.errors import DraftingError, InputError
+from drafting.errors import InputError
 from drafting.model import STATUTORY, Report
-from drafting.reading.sources import load_source
 from drafting.review.config import ReviewConfig, default_review_config
 from drafting.review.copying import CopyingResult, find_shared
-from drafting.review.summary import ReportSummary, summarise, unreadable
+from drafting.review.perfile import Progress, checked, read_report, review_in_processes, worker_count
+from drafting.review.summary import ReportSummary
 
 logger = logging.getLogger(__name__)
 
 #: What a folder's reports may be: Word, WPS, text, drafts; a PDF is listed to say it cannot be read.
 REPORT_SUFFIXES = (".docx", ".doc", ".wps", ".txt", ".fzbg", ".pdf")
-
-Progress = Callable[[int, int, str], None]
 
 
 @dataclass
@@ -71,36 +69,23 @@ def report_files(folder: Path) -> list[Path]:
     return found
 
 
-def _read(path: Path) -> Report | str:
-    """The report, or the reason it cannot be read (in Chinese)."""
-    try:
-        return load_source(path)
-    except DraftingError as exc:
-        return exc.message
-    except Exception:  # one broken file must never stop the batch
-        logger.debug("reading %s failed", path, exc_info=True)
-        return "读取时程序内部出错，无法识别这个文件。请另存为 .docx 或 .txt 后再试。"
-
-
 def review_paths(paths: Sequence[Path], *, year: int | None = None, checklist: Checklist | None = None,
                  config: ReviewConfig | None = None, progress: Progress | None = None,
-                 workers: int | None = None) -> ReviewResult:
-    """Review these files. year: the year reviewed (given to reports that name none)."""
+                 workers: int | None = None, processes: bool = False) -> ReviewResult:
+    """Review these files. year: the year reviewed (given to reports that name none).
+
+    processes: read and check the files in forked worker processes, one per core, where the platform
+    forks and this process runs no other thread (the CLI); else in a thread pool (perfile.py says why).
+    The rows are the same either way.
+    """
     checklist = checklist or default_checklist()
     config = config or default_review_config()
     table = default_figure_table()
-    total = len(paths)
-    summaries: list[ReportSummary | None] = [None] * total
-    workers = workers or min(4, (os.cpu_count() or 1) + 1)
-    with ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="review-read") as pool:
-        futures: dict[Future[Report | str], int] = {pool.submit(_read, path): i for i, path in enumerate(paths)}
-        for done, future in enumerate(as_completed(futures), start=1):
-            index = futures[future]
-            path = paths[index]
-            summaries[index] = _checked(path, future.result(), year, checklist, config, table)
-            if progress is not None:
-                progress(done, total, path.name)
-    rows = [s for s in summaries if s is not None]
+    forked = worker_count(len(paths)) if processes else 0
+    if forked:
+        rows = review_in_processes(paths, forked, year, checklist, config, table, progress)
+    else:
+        rows = _review_in_threads(paths, year, checklist, config, table, progress, workers)
     copying = find_shared([s.report for s in rows], _names(rows), config)
     _relate(rows, copying, year)
     outline = default_outline()
@@ -108,21 +93,21 @@ def review_paths(paths: Sequence[Path], *, year: int | None = None, checklist: C
                         frozenset(part_id for part_id in STATUTORY if not outline.spec(part_id).required))
 
 
-def _checked(path: Path, read: Report | str, year: int | None, checklist: Checklist, config: ReviewConfig,
-             table: object) -> ReportSummary:
-    if isinstance(read, str):
-        return unreadable(path, read)
-    if read.meta.year is None and year is not None:
-        read.meta.year = year
-    try:
-        findings = checklist.run(read)
-    except Exception:  # the checklist isolates its rules; this is the last guard for the batch
-        logger.debug("checking %s failed", path, exc_info=True)
-        return unreadable(path, "检查时程序内部出错，这份报告未能检查。请把文件发给技术支持人员。")
-    summary = summarise(path, read, findings, config, table)  # type: ignore[arg-type]
-    if not summary.township:
-        summary.notes.append("未能识别单位名称（标题和署名中没有“某某镇/乡/街道”），按文件名列出")
-    return summary
+def _review_in_threads(paths: Sequence[Path], year: int | None, checklist: Checklist, config: ReviewConfig,
+                       table: FigureTable, progress: Progress | None, workers: int | None) -> list[ReportSummary]:
+    """Files read in a thread pool (a .doc/.wps converts in LibreOffice meanwhile), checked here."""
+    total = len(paths)
+    summaries: list[ReportSummary | None] = [None] * total
+    workers = workers or min(4, (os.cpu_count() or 1) + 1)
+    with ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="review-read") as pool:
+        futures: dict[Future[Report | str], int] = {pool.submit(read_report, path): i for i, path in enumerate(paths)}
+        for done, future in enumerate(as_completed(futures), start=1):
+            index = futures[future]
+            path = paths[index]
+            summaries[index] = checked(path, future.result(), year, checklist, config, table)
+            if progress is not None:
+                progress(done, total, path.name)
+    return [s for s in summaries if s is not None]
 
 
 def review_folder(folder: Path, **options: object) -> ReviewResult:

@@ -111,15 +111,13 @@ def find_shared(reports: Sequence[Report | None], orgs: Sequence[str], config: R
             SharedParagraph(report_a, report_b, paragraphs[report_a][pa], paragraphs[report_b][pb], round(r, 3))
             for (pa, pb), r in sorted(slot.items())
         ]
-    for report_index, own in paragraphs.items():
-        total = sum(len(p.masked) for p in own)
+    lengths = {report_index: [len(p.masked) for p in own] for report_index, own in paragraphs.items()}
+    totals = {report_index: sum(own) for report_index, own in lengths.items()}
+    for report_index in paragraphs:
         result.share[report_index] = {}
-        if not total:
-            continue
-        for (report_a, report_b), slot in found.items():
-            if report_index not in (report_a, report_b):
-                continue
-            mine = {pa if report_index == report_a else pb for pa, pb in slot}
-            other = report_b if report_index == report_a else report_a
-            result.share[report_index][other] = sum(len(own[p].masked) for p in mine) / total
+    for (report_a, report_b), slot in found.items():  # each pair once, both sides' shares
+        for mine, other, side in ((report_a, report_b, 0), (report_b, report_a, 1)):
+            if totals[mine]:
+                own = lengths[mine]
+                result.share[mine][other] = sum(own[p] for p in {key[side] for key in slot}) / totals[mine]
     return result

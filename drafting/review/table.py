@@ -101,17 +101,20 @@ CELL_LIMIT = 32000
 def shared_rows(result: ReviewResult) -> Iterator[list[object]]:
     """The paragraphs two different townships share, one row per pair of reports with both texts: the
     shared paragraphs of each side in the same order, each headed 【第N段·部分】, so they line up."""
+    headed: dict[int, str] = {}  # id of a Paragraph -> its headed text: a paragraph recurs in many pairs
+
+    def texts(paragraphs: list[Paragraph]) -> str:
+        for p in paragraphs:
+            if id(p) not in headed:
+                headed[id(p)] = f"【第{p.block_index + 1}段·{result.part_names.get(p.part, '开头段')}】{p.text}"
+        text = "\n".join(headed[id(p)] for p in paragraphs)
+        return text if len(text) <= CELL_LIMIT else text[:CELL_LIMIT] + "……（过长，已截断）"
+
     for first, second in result.cross_township_pairs():
         items = result.copying.pairs[(first, second)]
         a, b = result.summaries[first], result.summaries[second]
         yield [a.label, a.name, b.label, b.name, len(items), min(item.ratio for item in items),
-               _texts(result, [item.first_paragraph for item in items]),
-               _texts(result, [item.second_paragraph for item in items])]
-
-
-def _texts(result: ReviewResult, paragraphs: list[Paragraph]) -> str:
-    text = "\n".join(f"【第{p.block_index + 1}段·{result.part_names.get(p.part, '开头段')}】{p.text}" for p in paragraphs)
-    return text if len(text) <= CELL_LIMIT else text[:CELL_LIMIT] + "……（过长，已截断）"
+               texts([item.first_paragraph for item in items]), texts([item.second_paragraph for item in items])]
 
 
 def shared_paragraph_count(result: ReviewResult) -> int:

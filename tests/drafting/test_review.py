@@ -3,7 +3,10 @@ sheet of the workbook read back with openpyxl, the HTML page, an unreadable file
 
 from __future__ import annotations
 
+import os
 import re
+import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -180,6 +183,34 @@ def test_reading_in_parallel_gives_the_same_review(county: Path, result) -> None
     assert [(r.name, r.counts, r.best_other, r.best_share) for r in serial.summaries] == \
         [(r.name, r.counts, r.best_other, r.best_share) for r in result.summaries]
     assert serial.cross_township_pairs() == result.cross_township_pairs()
+
+
+def test_worker_processes_give_the_same_review(county: Path, result) -> None:  # type: ignore[no-untyped-def]
+    from drafting.review.perfile import worker_count
+
+    forked = review_folder(county, year=2021, processes=True)
+    assert [(r.name, r.problem, r.findings, r.counts, r.by_rule, r.parts, r.length, r.figures, r.examples,
+             r.best_other, r.best_share, r.last_year, r.last_year_share, r.notes) for r in forked.summaries] == \
+        [(r.name, r.problem, r.findings, r.counts, r.by_rule, r.parts, r.length, r.figures, r.examples,
+          r.best_other, r.best_share, r.last_year, r.last_year_share, r.notes) for r in result.summaries]
+    assert forked.copying.pairs == result.copying.pairs and forked.copying.share == result.copying.share
+    if sys.platform.startswith("linux") and (os.cpu_count() or 1) > 1 and threading.active_count() == 1:
+        assert worker_count(len(forked.summaries)) >= 2  # the worker processes really ran here
+
+
+def _dying_worker(path: Path):  # type: ignore[no-untyped-def]
+    os._exit(3)  # a worker process killed mid-file (out of memory, a crash in a library)
+
+
+def test_a_dying_worker_process_costs_no_row(county: Path, result, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from drafting.review import perfile
+
+    if not perfile.worker_count(len(result.summaries)):
+        pytest.skip("this platform or process does not fork workers")
+    monkeypatch.setattr(perfile, "review_file", _dying_worker)  # forked workers inherit the patch
+    again = review_folder(county, year=2021, processes=True)
+    assert [(r.name, r.problem, r.findings, r.counts) for r in again.summaries] == \
+        [(r.name, r.problem, r.findings, r.counts) for r in result.summaries]
 
 
 def test_masking_hides_names_and_figures() -> None:
