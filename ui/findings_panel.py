@@ -1,8 +1,10 @@
 """The checklist findings panel: findings grouped by part and severity, click to jump, 修正 to fix.
 
 Works standalone with a list of Finding (set_findings), or bound to a
-DraftProject: refresh() then re-checks the report, debounced and off the UI
-thread (ui.workers), and a 修正 click applies the mechanical fix to the
+DraftProject: refresh() then re-checks the report, debounced, in the checklist's
+helper process (drafting.checklist.worker: rule files are read there too, and a
+rule that runs too long is stopped by killing the process, so no regex ever
+holds the window), and a 修正 click applies the mechanical fix to the
 project's report. Signals: finding_activated(Finding) when the user clicks a
 finding (the window jumps to it), fix_requested(Finding) when 修正 is
 clicked, fix_applied(Finding) after the panel changed the project's text,
@@ -32,13 +34,14 @@ from drafting.checklist.model import Finding, Severity
 from drafting.model import PART_IDS
 
 if TYPE_CHECKING:
-    from drafting.checklist.engine import Checklist
     from drafting.project import DraftProject
 
 logger = logging.getLogger(__name__)
 
 #: How long typing must pause before the report is checked again.
 DEBOUNCE_MS = 600
+#: How often the panel looks for the helper process's answer while a check runs.
+POLL_MS = 30
 FINDING_ROLE = Qt.ItemDataRole.UserRole
 _COLOURS = {Severity.ERROR: "#b00020", Severity.WARNING: "#9a6700", Severity.INFO: "#1f4e9c"}
 _WHOLE_REPORT = "全文"
@@ -80,8 +83,9 @@ class FindingsPanel(QWidget):
         self.project = project
         self.findings: list[Finding] = []
         self._names = part_names()
-        self._generation = 0
-        self._checklist: Checklist | None = None
+        self._token: int | None = None  # the running check in the helper process, if any
+        self._reload = True  # read the rule files again at the next check
+        self._skipped: set[str] = set()  # rules stopped for running too long, skipped until 重新检查
 
         # widgets
         self.summary_label = QLabel("尚未检查。")
@@ -110,6 +114,8 @@ class FindingsPanel(QWidget):
         self.debounce_timer = QTimer(self)
         self.debounce_timer.setSingleShot(True)
         self.debounce_timer.setInterval(DEBOUNCE_MS)
+        self.poll_timer = QTimer(self)
+        self.poll_timer.setInterval(POLL_MS)
 
         # signals
         self.tree.itemClicked.connect(self._on_tree_item_clicked)
@@ -117,6 +123,7 @@ class FindingsPanel(QWidget):
         self.tree.currentItemChanged.connect(lambda current, _previous: self._show_detail(current))
         self.recheck_button.clicked.connect(self.reload_and_check)
         self.debounce_timer.timeout.connect(self.check_now)
+        self.poll_timer.timeout.connect(self._poll_check)
 
         # layout
         top = QHBoxLayout()
@@ -248,50 +255,77 @@ class FindingsPanel(QWidget):
 
     def reload_and_check(self) -> None:
         """重新检查: read the rule files again (a county file just added or edited), then check."""
-        self._checklist = None
+        self._reload = True
+        self._skipped.clear()
         self.check_now()
 
+    @property
+    def checking(self) -> bool:
+        """True while a check of this panel runs in the helper process."""
+        return self._token is not None
+
     def check_now(self) -> None:
-        """Check a copy of the project's report in the background; stale results are dropped."""
+        """Check a copy of the project's report in the helper process; a check still running is cancelled."""
         if self.project is None:
             return
-        from drafting.errors import DraftingError
-        from ui.workers import start_job
+        from drafting.checklist.loader import default_checklist_path, user_checklist_files
+        from drafting.checklist.worker import CheckRequest, shared_process
 
         self.debounce_timer.stop()
-        self._generation += 1
-        generation = self._generation
-        report = copy.deepcopy(self.project.report)
-        try:
-            if self._checklist is None:
-                from drafting.checklist import default_checklist
-
-                self._checklist = default_checklist()
-        except DraftingError as exc:
-            self.summary_label.setText(str(exc))
-            return
-        checklist = self._checklist
+        request = CheckRequest(copy.deepcopy(self.project.report), default_checklist_path(), user_checklist_files(),
+                               reload=self._reload, skip=frozenset(self._skipped))
+        self._reload = False
         self.summary_label.setText("正在检查…")
-        # Not parented to the panel: closing the panel mid-check never deletes the signals under the
-        # worker (start_job keeps them until the job reports); the bound slots are connected before
-        # the job starts, so a quick check is never missed, and Qt drops them if the panel is deleted.
-        start_job(lambda _progress: (generation, checklist.run(report)), None,
-                  on_done=self._on_check_finished, on_error=self._on_check_failed)
+        self._token = shared_process().start_check(request)
+        self.poll_timer.start()
 
-    def _on_check_finished(self, result: tuple[int, list[Finding]]) -> None:
-        generation, findings = result
-        if generation == self._generation:
-            self.set_findings(findings)
+    def _poll_check(self) -> None:
+        from drafting.checklist.worker import shared_process
 
-    def _on_check_failed(self, message: str) -> None:
-        self.summary_label.setText(message)
+        if self._token is None:
+            self.poll_timer.stop()
+            return
+        event = shared_process().poll(self._token)
+        if event is None:
+            return
+        self.poll_timer.stop()
+        self._token = None
+        if event.kind == "done":
+            self.set_findings(event.findings)
+        elif event.kind == "error":
+            self._reload = True  # a rule file the writer fixes is read again at the next check
+            self.summary_label.setText(event.message)
+        elif event.kind == "timeout":
+            self.summary_label.setText(timeout_message(event.rule))
+            if event.rule:
+                self._skipped.add(event.rule)
+        else:
+            self.summary_label.setText("检查已被另一个窗口的检查取代。点“重新检查”可再次检查。")
+
+    def cancel_check(self) -> None:
+        """Abandon this panel's running check, if any (the previous findings stay)."""
+        from drafting.checklist.worker import shared_process
+
+        self.poll_timer.stop()
+        if self._token is not None:
+            shared_process().cancel(self._token)
+            self._token = None
 
     def set_project(self, project: DraftProject | None) -> None:
         """Show the findings of another project (or none), checking it at once with the rules read anew."""
+        self.cancel_check()
         self.project = project
-        self._checklist = None
-        self._generation += 1
+        self._reload = True
+        self._skipped.clear()
         self.recheck_button.setEnabled(project is not None)
         self.set_findings([])
         if project is not None:
             self.check_now()
+
+
+def timeout_message(rule: str) -> str:
+    """What the writer reads when the window had to stop a check (the findings shown stay the last ones)."""
+    if rule:
+        return (f"检查规则“{rule}”运行过久，已停止这次检查，下面仍是上次的检查结果。之后的检查将跳过这条规则；"
+                f"请简化这条规则（如过于复杂的正则表达式）后点“重新检查”。")
+    return "检查超时，已停止这次检查，下面仍是上次的检查结果。请点“重新检查”再试。"

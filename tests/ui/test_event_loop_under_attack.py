@@ -1,7 +1,10 @@
-"""A county rule file with a catastrophic regex and a slow template never stop the window (issue 15).
+"""A county rule file with a catastrophic regex, a slow regex that passes the load-time check and a
+slow template never stop the window (issue 15).
 
 The one timing bound here is generous on purpose: rendering on the UI thread stops the loop for
-the template's whole second, a background render for a few milliseconds at a time.
+the template's whole second, a background render for a few milliseconds at a time; a regex that
+backtracks in a thread of the window's process stops it until the regex ends (hours for
+a*a*a*b on 3,000 a's), in the checklist's helper process not at all.
 """
 
 from __future__ import annotations
@@ -37,9 +40,50 @@ def test_slow_template_and_catastrophic_rule_do_not_stop_the_event_loop(
         qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
         panel.reload_and_check()
 
-    gap = longest_gap(attack, page.generate_button.isEnabled)
+    gap = longest_gap(attack, lambda: page.generate_button.isEnabled() and not panel.checking)
     print(f"longest event-loop gap: {gap * 1000:.0f} ms")
     assert page.generate_button.isEnabled()
     assert "慢模板" in window.project.part_text("measures") or rec.errors
     assert "county-aaa" in panel.summary_label.text()
     assert gap < MAX_GAP_S, f"event loop stopped for {gap:.2f} s"
+
+
+def test_slow_regex_past_the_load_check_is_stopped_in_the_helper_process(
+        qtbot, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """a*a*a*b on 3,000 a's backtracks for hours: the window kills the check, names the rule, keeps its findings."""
+    from drafting.checklist import worker
+    from drafting.checklist.regex_safety import catastrophic_reason
+    from drafting.model import Block
+    from drafting.project import DraftProject
+    from drafting.reading.text_reader import read_text_report
+    from tests.conftest import report_path
+    from tests.ui.event_loop_probe import SLOW_PARAGRAPH, SLOW_REGEX, add_slow_rule
+    from ui.findings_panel import FindingsPanel
+
+    assert catastrophic_reason(SLOW_REGEX) is None  # the load-time check lets it through
+    report = read_text_report(report_path("shangjia-2021"))
+    report.part("measures").blocks.append(Block(SLOW_PARAGRAPH))
+    panel = FindingsPanel(DraftProject(report))
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.findings_changed, timeout=60000) as blocker:
+        panel.check_now()
+    before = blocker.args[0]
+    assert before and not any(f.rule == "county-slow" for f in before)
+
+    add_slow_rule(paths.user_checklists_dir())
+    # The window's watchdog, not the helper's own timer, must stop it: a rule silent for 1 s is killed.
+    monkeypatch.setattr(worker, "rule_seconds", lambda _paragraphs: 0.5)
+    monkeypatch.setattr(worker, "RULE_GRACE_SECONDS", 0.5)
+    gap = longest_gap(panel.reload_and_check, lambda: not panel.checking)
+    print(f"longest event-loop gap while a slow regex is stopped: {gap * 1000:.0f} ms")
+    summary = panel.summary_label.text()
+    assert "county-slow" in summary and "运行过久" in summary, summary
+    assert panel.findings == sorted(before)  # the previous findings stay on show
+    assert gap < MAX_GAP_S, f"event loop stopped for {gap:.2f} s"
+
+    # The next check skips the rule that was stopped and says so; the other rules run as before.
+    with qtbot.waitSignal(panel.findings_changed, timeout=60000) as blocker:
+        panel.check_now()
+    skipped = [f for f in blocker.args[0] if f.rule == "county-slow"]
+    assert len(skipped) == 1 and "运行过久" in skipped[0].message
+    assert {f.rule for f in before} <= {f.rule for f in blocker.args[0]}
