@@ -87,3 +87,32 @@ def test_slow_regex_past_the_load_check_is_stopped_in_the_helper_process(
     skipped = [f for f in blocker.args[0] if f.rule == "county-slow"]
     assert len(skipped) == 1 and "运行过久" in skipped[0].message
     assert {f.rule for f in before} <= {f.rule for f in blocker.args[0]}
+
+
+def test_banner_check_renders_a_slow_template_off_the_ui_thread(
+        qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """A fact changed for a part already generated: the banner's render (3 million loop steps, over a second)
+    never stops the loop."""
+    Recorder(monkeypatch)
+    templates = county_files(tmp_path)
+    slow = "{% set s = 'x' * 3000 %}{% set t = 'x' * 1000 %}{% for a in s %}{% for b in t %}{% endfor %}{% endfor %}"
+    (templates / "leader_duty.j2").write_text(slow + "中心组学法{{ center_group_law_sessions }}次。\n", encoding="utf-8")
+    monkeypatch.setattr(paths, "templates_dir", lambda: templates)
+    window = make_window(qtbot)
+    start_new(qtbot, window)
+    window.step_pages.show_step("leader_duty")
+    page = window.step_pages.current_page()
+    form = page.form_for("center_group_law_sessions")
+    form.set_field_text("center_group_law_sessions", "4")
+    qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(page.generate_button.isEnabled, timeout=30000)
+    assert "中心组学法4次" in window.project.part_text("leader_duty")
+    assert page.banner.isHidden()
+
+    gap = longest_gap(lambda: form.set_field_text("center_group_law_sessions", "6"),
+                      lambda: page.banner.isVisibleTo(page) and page.banner_button.isEnabled(), at_least=0.5)
+    print(f"longest event-loop gap while the banner's check renders: {gap * 1000:.0f} ms")
+    assert page.banner.isVisibleTo(page)
+    qtbot.mouseClick(page.banner_button, Qt.MouseButton.LeftButton)  # not edited since: applied at once
+    assert "中心组学法6次" in window.project.part_text("leader_duty")
+    assert gap < MAX_GAP_S, f"event loop stopped for {gap:.2f} s"

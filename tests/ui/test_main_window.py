@@ -240,17 +240,20 @@ def test_facts_changed_after_edit_offers_regeneration_never_silent(qtbot, rec: R
     type_text(editor, "\n自己加的一段。")
     assert page.banner.isHidden()
     form.set_field_text("center_group_law_sessions", "6")
-    assert page.banner.isVisibleTo(page)
+    # The banner's check renders in the background: it shows, ready to click, once that is done.
+    offered = lambda: page.banner.isVisibleTo(page) and page.banner_button.isEnabled()  # noqa: E731
+    qtbot.waitUntil(offered)
     before = editor.toPlainText()
     assert before.endswith("自己加的一段。")  # nothing replaced behind the writer's back
     rec.regenerate_answer = False
     qtbot.mouseClick(page.banner_button, Qt.MouseButton.LeftButton)
     assert editor.toPlainText() == before
     assert "自己加的一段" in rec.regenerate_diffs[-1][0] and "6" in rec.regenerate_diffs[-1][1]
+    qtbot.waitUntil(offered)
     rec.regenerate_answer = True
     qtbot.mouseClick(page.banner_button, Qt.MouseButton.LeftButton)
     assert "6" in editor.toPlainText() and "自己加的一段" not in editor.toPlainText()
-    assert page.banner.isHidden()
+    qtbot.waitUntil(page.banner.isHidden)
 
 
 def test_measures_areas_can_be_picked_and_ordered(qtbot, rec: Recorder) -> None:  # type: ignore[no-untyped-def]
