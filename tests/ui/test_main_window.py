@@ -420,3 +420,18 @@ def test_plan_follows_the_year_and_can_be_typed_when_none_is_known(qtbot, rec: R
     assert rec.errors == []
     assert window.project.report.meta.year == 2027
     assert window.project.report.meta.plan == "法治政府建设实施纲要（2026—2030年）"
+
+
+def test_setting_of_the_wrong_type_opens_with_a_note_in_the_status_bar(qtbot, rec: Recorder, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests import hostile_attacks as attacks
+
+    replace, by = attacks.LOADER_DRAFTS["settings-done.fzbg"]
+    source = attacks.draft_with_meta(tmp_path, replace, by, "settings-done.fzbg")
+    line = source.read_text(encoding="utf-8").splitlines().index(by.strip()) + 1
+    window = make_window(qtbot)
+    rec.open_path = source
+    window.menus.open_action.trigger()
+    assert window.project is not None and window.project.path == source and not rec.errors
+    assert window.project.report.settings.done == []  # the default
+    status = window.statusBar().currentMessage()
+    assert "settings-done.fzbg" in status and f"第 {line} 行" in status and "“done”" in status, status
