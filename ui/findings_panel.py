@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -34,7 +35,11 @@ from drafting.checklist.model import Finding, Severity
 from drafting.model import PART_IDS
 
 if TYPE_CHECKING:
+    from drafting.model import Report
     from drafting.project import DraftProject
+
+#: Called once a check ends: (its findings, "") or (None, why there are none: the check failed or was stopped).
+CheckWaiter = Callable[[list[Finding] | None, str], None]
 
 logger = logging.getLogger(__name__)
 
@@ -86,6 +91,9 @@ class FindingsPanel(QWidget):
         self._token: int | None = None  # the running check in the helper process, if any
         self._reload = True  # read the rule files again at the next check
         self._skipped: set[str] = set()  # rules stopped for running too long, skipped until 重新检查
+        self._sent: Report | None = None  # the copy of the report the running (or last) check was sent
+        self._checked: Report | None = None  # the copy whose findings are shown
+        self._waiters: list[CheckWaiter] = []
 
         # widgets
         self.summary_label = QLabel("尚未检查。")
@@ -275,8 +283,9 @@ class FindingsPanel(QWidget):
         request = CheckRequest(copy.deepcopy(self.project.report), default_checklist_path(), user_checklist_files(),
                                reload=self._reload, skip=frozenset(self._skipped))
         self._reload = False
+        self._sent = request.report
         self.summary_label.setText("正在检查…")
-        self._token = shared_process().start_check(request)
+        self._token = shared_process().start_check(request, owner=id(self))
         self.poll_timer.start()
 
     def _poll_check(self) -> None:
@@ -290,17 +299,37 @@ class FindingsPanel(QWidget):
             return
         self.poll_timer.stop()
         self._token = None
+        message = ""
         if event.kind == "done":
+            self._checked = self._sent
             self.set_findings(event.findings)
         elif event.kind == "error":
             self._reload = True  # a rule file the writer fixes is read again at the next check
-            self.summary_label.setText(event.message)
+            message = event.message
         elif event.kind == "timeout":
-            self.summary_label.setText(timeout_message(event.rule))
+            message = timeout_message(event.rule)
             if event.rule:
                 self._skipped.add(event.rule)
         else:
-            self.summary_label.setText("检查已被另一个窗口的检查取代。点“重新检查”可再次检查。")
+            message = "检查已取消。点“重新检查”可再次检查。"
+        if message:
+            self.summary_label.setText(message)
+        waiters, self._waiters = self._waiters, []
+        for waiter in waiters:
+            waiter(None if message else list(self.findings), message)
+
+    def when_checked(self, waiter: CheckWaiter) -> None:
+        """waiter(findings, "") once the shown findings are those of the report as it is now (checking it
+        in the helper process first unless they are), or waiter(None, message) if that check fails."""
+        if self.project is None:
+            waiter(None, "没有打开的报告。")
+            return
+        if self._token is None and self._checked is not None and self._checked == self.project.report:
+            waiter(list(self.findings), "")
+            return
+        self._waiters.append(waiter)
+        if self._token is None or self._sent != self.project.report:
+            self.check_now()
 
     def cancel_check(self) -> None:
         """Abandon this panel's running check, if any (the previous findings stay)."""
@@ -314,7 +343,11 @@ class FindingsPanel(QWidget):
     def set_project(self, project: DraftProject | None) -> None:
         """Show the findings of another project (or none), checking it at once with the rules read anew."""
         self.cancel_check()
+        waiters, self._waiters = self._waiters, []
+        for waiter in waiters:
+            waiter(None, "已换成另一份报告。")
         self.project = project
+        self._checked = self._sent = None
         self._reload = True
         self._skipped.clear()
         self.recheck_button.setEnabled(project is not None)

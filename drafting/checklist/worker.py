@@ -13,7 +13,8 @@ plain messages, the id of each rule as it starts and then the findings.
 The window's side (CheckProcess) never blocks: a thread of its own writes the
 request and reads the replies into a queue the window polls. A rule that goes
 quiet for longer than its budget gets the process killed (the check is
-abandoned, naming the rule); a new check cancels a running one the same way.
+abandoned, naming the rule); a new check from the same panel cancels its running one
+the same way, while another panel's waits its turn.
 Qt-free: the window polls from a QTimer (ui/findings_panel.py).
 """
 
@@ -24,6 +25,7 @@ import multiprocessing
 import queue
 import threading
 import time
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -106,76 +108,102 @@ def _files_key(files: list[Path]) -> tuple[Any, ...]:
 
 
 class CheckProcess:
-    """The window's handle on the helper: start_check() then poll() until an event comes."""
+    """The window's handle on the helper: start_check() then poll() until an event comes.
+
+    Checks run one at a time. A new check of one owner (a findings panel) cancels that owner's
+    earlier one, killing the helper if it runs; another owner's running check ends first.
+    """
 
     def __init__(self) -> None:
         self._process: Any = None
         self._conn: Any = None
         self._events: queue.Queue[tuple[int, str, Any]] = queue.Queue()
-        self._token = 0
-        self._busy = False
+        self._last_token = 0
+        self._current: tuple[int, Hashable] | None = None  # (token, owner) of the running check
+        self._waiting: list[tuple[int, Hashable, CheckRequest]] = []
+        self._results: dict[int, CheckEvent] = {}
         self._rule = ""
         self._heard = 0.0
         self._rule_limit = START_SECONDS
 
     @property
     def busy(self) -> bool:
-        return self._busy
+        return self._current is not None
 
-    def start_check(self, request: CheckRequest) -> int:
-        """Send the request (cancelling a running check); returns the token to poll with."""
-        if self._busy:
+    def start_check(self, request: CheckRequest, owner: Hashable = None) -> int:
+        """Queue the request (cancelling the owner's earlier check); returns the token to poll with."""
+        self._last_token += 1
+        token = self._last_token
+        self._waiting = [entry for entry in self._waiting if entry[1] != owner]
+        if self._current is not None and self._current[1] == owner:
             self.kill()
-        if self._process is None or not self._process.is_alive():
-            self._spawn()
-        self._token += 1
-        self._busy = True
-        self._rule = ""
-        self._heard = time.monotonic()
-        self._rule_limit = rule_seconds(sum(len(part.blocks) for part in request.report.parts)) + RULE_GRACE_SECONDS
-        threading.Thread(target=self._talk, args=(self._conn, self._token, request), daemon=True,
-                         name="check-process-io").start()
-        return self._token
+        self._waiting.append((token, owner, request))
+        self._pump()
+        return token
 
     def poll(self, token: int) -> CheckEvent | None:
-        """The check's outcome once there is one; None while it runs. Kills the helper on a timeout."""
-        if token != self._token:
-            return CheckEvent("cancelled")
+        """The check's outcome once there is one; None while it runs or waits. Kills the helper on a timeout."""
+        self._pump()
+        if token in self._results:
+            return self._results.pop(token)
+        if (self._current is not None and self._current[0] == token) or any(e[0] == token for e in self._waiting):
+            return None
+        return CheckEvent("cancelled")
+
+    def cancel(self, token: int) -> None:
+        """Abandon the check with this token if it still runs or waits (its owner no longer wants it)."""
+        self._waiting = [entry for entry in self._waiting if entry[0] != token]
+        if self._current is not None and self._current[0] == token:
+            self.kill()
+        self._pump()
+
+    def _pump(self) -> None:
+        """Take in the running check's replies, stop it past its time, then start the next one waiting."""
+        if self._current is not None:
+            self._take_replies(self._current[0])
+        if self._current is None and self._waiting:
+            self._launch(*self._waiting.pop(0))
+
+    def _take_replies(self, token: int) -> None:
         while True:
             try:
                 got_token, kind, value = self._events.get_nowait()
             except queue.Empty:
                 break
-            if got_token != self._token:
+            if got_token != token:
                 continue  # a reply to a cancelled check
             self._heard = time.monotonic()
             if kind == "rule":
                 self._rule = value
                 continue
-            self._busy = False
+            self._current = None
             if kind == "done":
-                return CheckEvent("done", findings=value)
-            if kind == "error":
-                return CheckEvent("error", message=value)
-            self.kill()  # the helper died ("lost"): start afresh next time
-            return CheckEvent("error", message=UNEXPECTED)
+                self._results[token] = CheckEvent("done", findings=value)
+            elif kind == "error":
+                self._results[token] = CheckEvent("error", message=value)
+            else:  # the helper died ("lost"): start afresh next time
+                self.kill()
+                self._results[token] = CheckEvent("error", message=UNEXPECTED)
+            return
         limit = self._rule_limit if self._rule else START_SECONDS
-        if self._busy and time.monotonic() - self._heard > limit:
-            rule = self._rule
-            logger.warning("check stopped: rule %s ran over %.0f s", rule or "(loading)", limit)
+        if time.monotonic() - self._heard > limit:
+            logger.warning("check stopped: rule %s ran over %.0f s", self._rule or "(loading)", limit)
             self.kill()
-            return CheckEvent("timeout", rule=rule)
-        return None
+            self._results[token] = CheckEvent("timeout", rule=self._rule)
 
-    def cancel(self, token: int) -> None:
-        """Abandon the check with this token if it still runs (the panel that asked no longer wants it)."""
-        if token == self._token and self._busy:
-            self.kill()
+    def _launch(self, token: int, owner: Hashable, request: CheckRequest) -> None:
+        if self._process is None or not self._process.is_alive():
+            self._spawn()
+        self._current = (token, owner)
+        self._rule = ""
+        self._heard = time.monotonic()
+        self._rule_limit = rule_seconds(sum(len(part.blocks) for part in request.report.parts)) + RULE_GRACE_SECONDS
+        threading.Thread(target=self._talk, args=(self._conn, token, request), daemon=True,
+                         name="check-process-io").start()
 
     def kill(self) -> None:
         """Stop the helper at once (a check running in it is abandoned); the next check starts another."""
-        self._token += 1
-        self._busy = False
+        self._current = None
         process, conn = self._process, self._conn
         self._process = self._conn = None
         if process is not None:

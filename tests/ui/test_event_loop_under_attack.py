@@ -116,3 +116,31 @@ def test_banner_check_renders_a_slow_template_off_the_ui_thread(
     qtbot.mouseClick(page.banner_button, Qt.MouseButton.LeftButton)  # not edited since: applied at once
     assert "中心组学法6次" in window.project.part_text("leader_duty")
     assert gap < MAX_GAP_S, f"event loop stopped for {gap:.2f} s"
+
+
+def test_export_gate_checks_in_the_helper_process(
+        qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """导出Word asks about open errors: that check runs in the helper too, so an error-level slow rule
+    never stops the loop (on the UI thread it held it until the rule's 4 s budget ran out)."""
+    from drafting.checklist import worker
+    from tests.ui.event_loop_probe import SLOW_PARAGRAPH, SLOW_RULES
+
+    rec = Recorder(monkeypatch)
+    folder = paths.user_checklists_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "county-slow.yml").write_text(SLOW_RULES.replace("severity: warning", "severity: error"),
+                                            encoding="utf-8")
+    monkeypatch.setattr(worker, "rule_seconds", lambda _paragraphs: 0.5)
+    monkeypatch.setattr(worker, "RULE_GRACE_SECONDS", 0.5)
+    window = make_window(qtbot)
+    start_new(qtbot, window)
+    panel = window.findings_dock.panel
+    qtbot.waitUntil(lambda: not panel.checking, timeout=60000)
+    window.project.set_part_text("measures", window.project.part_text("measures") + "\n" + SLOW_PARAGRAPH)
+    rec.export_path = tmp_path / "报告.docx"
+    gap = longest_gap(window.menus.export_action.trigger, lambda: not panel.checking)
+    print(f"longest event-loop gap while the export gate's check is stopped: {gap * 1000:.0f} ms")
+    assert len(rec.errors) == 1 and "county-slow" in rec.errors[0] and "运行过久" in rec.errors[0], rec.errors
+    qtbot.waitUntil(lambda: not window.job_bar.isVisible(), timeout=60000)
+    assert rec.export_path.is_file()  # said, then exported all the same (as with a broken rule file)
+    assert gap < MAX_GAP_S, f"event loop stopped for {gap:.2f} s"

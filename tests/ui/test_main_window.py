@@ -163,6 +163,7 @@ def test_whole_flow_new_generate_edit_save_reopen_export(qtbot, rec: Recorder, t
     # export to Word off the UI thread; the .docx holds the edited text
     rec.export_path = tmp_path / "报告.docx"
     window2.menus.export_action.trigger()
+    qtbot.waitUntil(lambda: not window2.findings_dock.panel.checking, timeout=60000)  # the gate's check, in the helper
     qtbot.waitUntil(lambda: not window2.job_bar.isVisible(), timeout=60000)
     assert rec.errors == []
     import docx
