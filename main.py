@@ -33,4 +33,9 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
+    # The window's checks run in a helper process started with 'spawn': a frozen build must let the
+    # executable act as that helper when it is started as one.
+    import multiprocessing
+
+    multiprocessing.freeze_support()
     sys.exit(main(sys.argv))

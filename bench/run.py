@@ -37,6 +37,7 @@ EXPECTED = (
     "import_10000_paragraphs",
     "import_20000_paragraphs",
     "event_loop_longest_gap_under_attack",
+    "event_loop_longest_gap_slow_regex",
 )
 REQUIRED_KEYS = ("name", "value", "baseline", "unit")
 

@@ -147,6 +147,9 @@ class Report:
         settings: per-draft choices (sub-areas picked, confirmed paragraphs...).
         source_notes: what the reader cleaned from the source before recognising it (not saved
             with a draft: the checklist reports the leftovers, the import lists every note).
+        load_notes: what the reader of a draft set aside and the user must hear of (a setting
+            of the wrong type, which falls back to its default), in Chinese with file and line;
+            not saved: the CLI writes them to stderr, the window to its status bar.
     """
 
     meta: ReportMeta = field(default_factory=ReportMeta)
@@ -156,6 +159,7 @@ class Report:
     last_year: dict[str, list[str]] = field(default_factory=dict)
     settings: DraftSettings = field(default_factory=DraftSettings)
     source_notes: list[SourceNote] = field(default_factory=list, compare=False)
+    load_notes: list[str] = field(default_factory=list, compare=False)
 
     def part(self, part_id: str) -> Part | None:
         """The first part with this id, or None."""

@@ -33,7 +33,7 @@ from drafting.files.storage import save_draft
 from drafting.model import PART_IDS, STATUTORY, Block, Part, Report
 from drafting.reading.sources import load_source, sniff_kind
 from drafting.reading.text_reader import read_source_bytes
-from drafting.writing.generation import Regeneration, record_generation, regeneration
+from drafting.writing.generation import Regeneration, facts_changed, record_generation, regeneration
 from drafting.writing.new_report import select_areas_for_facts
 from drafting.writing.part_text import blocks_to_text, text_to_blocks
 from drafting.writing.render import part_heading, render_part
@@ -333,6 +333,10 @@ class DraftProject:
         record_generation(self.report, self.catalog, part_id, text)
         self._modified = True
         return text
+
+    def facts_changed(self, part_id: str) -> bool:
+        """The part was generated and its facts changed since: the window renders it (off the UI thread) to see."""
+        return facts_changed(self.report, self.catalog, part_id)
 
     def regeneration(self, part_id: str, *, requested: bool = False, rendered: str | None = None) -> Regeneration:
         """What to do with the part's text: apply the newly generated text, ask first, or nothing.

@@ -182,6 +182,20 @@ def test_odd_draft_values_never_crash(name: str, tmp_path: Path) -> None:
         _refused(code, err, name, "行")
 
 
+@pytest.mark.parametrize("verb", ["check", "export", "import"])
+def test_setting_of_the_wrong_type_is_a_note_naming_file_line_and_setting(verb: str, tmp_path: Path) -> None:
+    replace, by = attacks.LOADER_DRAFTS["settings-done.fzbg"]
+    source = attacks.draft_with_meta(tmp_path, replace, by, "settings-done.fzbg")
+    line = source.read_text(encoding="utf-8").splitlines().index(by.strip()) + 1
+    args = {"check": ["check", source], "export": ["export", source, "-o", tmp_path / "r.docx"],
+            "import": ["import", source, "--year", "2025", "-o", tmp_path / "r.fzbg"]}[verb]
+    code, _out, err = _run(args, tmp_path)
+    assert code in (0, 1), err  # the draft still opens: done falls back to no part done
+    notes = [row for row in err.splitlines() if row.startswith("注意：") and "“done”" in row]
+    assert len(notes) == 1, err
+    assert "settings-done.fzbg" in notes[0] and f"第 {line} 行" in notes[0] and "类型不对" in notes[0]
+
+
 @pytest.mark.parametrize("attack", sorted(attacks.LOADER_RULES))
 def test_odd_rule_values_named_with_file_and_line(attack: str, tmp_path: Path) -> None:
     rules = attacks.loader_rule(tmp_path, attack)

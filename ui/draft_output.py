@@ -1,7 +1,9 @@
 """导出Word and 预览 for the open draft, both run off the UI thread (ui.workers).
 
 Each works on a copy of the report, so the writer can go on typing while the
-Word file or the preview pages are made. The window passes what they need.
+Word file or the preview pages are made. Before an export the open errors are
+the findings panel's, checked in the checklist's helper process. The window
+passes what they need.
 """
 
 from __future__ import annotations
@@ -40,8 +42,10 @@ def export_docx(window: QMainWindow, project: DraftProject, run_job: RunJob) -> 
     With errors still open (what a reviewer returns a report for), ask first; once written, offer
     to open the file or its folder.
     """
-    if not _errors_accepted(window, project):
-        return
+    _when_errors_accepted(window, project, lambda: _export_docx_to(window, project, run_job))
+
+
+def _export_docx_to(window: QMainWindow, project: DraftProject, run_job: RunJob) -> None:
     path = dialogs.ask_export_path(window, suggested_output(project, ".docx"))
     if path is None:
         return
@@ -54,20 +58,33 @@ def export_docx(window: QMainWindow, project: DraftProject, run_job: RunJob) -> 
     run_job(job, lambda result: _exported(window, Path(result)))
 
 
-def _errors_accepted(window: QMainWindow, project: DraftProject) -> bool:
-    """True when no error is open, or the writer chose to export anyway."""
-    from drafting.checklist.gate import errors_summary, open_errors
-    from drafting.errors import DraftingError
+def _when_errors_accepted(window: QMainWindow, project: DraftProject, then: Callable[[], None]) -> None:
+    """then() when no error is open, or the writer chose to export anyway.
 
-    try:
-        errors = open_errors(project.report)
-    except DraftingError as exc:  # a broken county rules file: say so, export all the same
-        messages.show_error(window, exc)
-        return True
-    if not errors:
-        return True
-    question = f"仍有{len(errors)}个错误：{errors_summary(errors)}，仍要导出吗？（详见右侧“检查结果”）"
-    return dialogs.confirm_export_with_errors(window, question)
+    The errors are the findings panel's, checked in its helper process for the report as it is
+    now (a county rule that runs for ever is stopped there, never on the UI thread).
+    """
+    dock = getattr(window, "findings_dock", None)
+    panel = getattr(dock, "panel", None)
+    if panel is None or panel.project is not project:  # the checklist is an optional part of the window
+        then()
+        return
+
+    def decide(findings: list | None, problem: str) -> None:
+        window.statusBar().clearMessage()
+        if findings is None:  # a broken county rules file, a check stopped: say so, export all the same
+            messages.show_error(window, problem)
+            then()
+            return
+        errors = [f for f in findings if f.severity.value == "error"]
+        from drafting.checklist.gate import errors_summary
+
+        question = f"仍有{len(errors)}个错误：{errors_summary(errors)}，仍要导出吗？（详见右侧“检查结果”）"
+        if not errors or dialogs.confirm_export_with_errors(window, question):
+            then()
+
+    window.statusBar().showMessage("导出前正在检查是否仍有错误…")
+    panel.when_checked(decide)
 
 
 def _exported(window: QMainWindow, path: Path) -> None:
@@ -86,8 +103,10 @@ def export_pdf(window: QMainWindow, project: DraftProject, run_job: RunJob) -> N
     if libreoffice.find_soffice() is None:
         messages.show_error(window, NO_LIBREOFFICE_FOR_PDF)
         return
-    if not _errors_accepted(window, project):
-        return
+    _when_errors_accepted(window, project, lambda: _export_pdf_to(window, project, run_job))
+
+
+def _export_pdf_to(window: QMainWindow, project: DraftProject, run_job: RunJob) -> None:
     path = dialogs.ask_pdf_path(window, suggested_output(project, ".pdf"))
     if path is None:
         return

@@ -1,8 +1,10 @@
 """The checklist findings panel: findings grouped by part and severity, click to jump, 修正 to fix.
 
 Works standalone with a list of Finding (set_findings), or bound to a
-DraftProject: refresh() then re-checks the report, debounced and off the UI
-thread (ui.workers), and a 修正 click applies the mechanical fix to the
+DraftProject: refresh() then re-checks the report, debounced, in the checklist's
+helper process (drafting.checklist.worker: rule files are read there too, and a
+rule that runs too long is stopped by killing the process, so no regex ever
+holds the window), and a 修正 click applies the mechanical fix to the
 project's report. Signals: finding_activated(Finding) when the user clicks a
 finding (the window jumps to it), fix_requested(Finding) when 修正 is
 clicked, fix_applied(Finding) after the panel changed the project's text,
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -32,13 +35,18 @@ from drafting.checklist.model import Finding, Severity
 from drafting.model import PART_IDS
 
 if TYPE_CHECKING:
-    from drafting.checklist.engine import Checklist
+    from drafting.model import Report
     from drafting.project import DraftProject
+
+#: Called once a check ends: (its findings, "") or (None, why there are none: the check failed or was stopped).
+CheckWaiter = Callable[[list[Finding] | None, str], None]
 
 logger = logging.getLogger(__name__)
 
 #: How long typing must pause before the report is checked again.
 DEBOUNCE_MS = 600
+#: How often the panel looks for the helper process's answer while a check runs.
+POLL_MS = 30
 FINDING_ROLE = Qt.ItemDataRole.UserRole
 _COLOURS = {Severity.ERROR: "#b00020", Severity.WARNING: "#9a6700", Severity.INFO: "#1f4e9c"}
 _WHOLE_REPORT = "全文"
@@ -80,8 +88,12 @@ class FindingsPanel(QWidget):
         self.project = project
         self.findings: list[Finding] = []
         self._names = part_names()
-        self._generation = 0
-        self._checklist: Checklist | None = None
+        self._token: int | None = None  # the running check in the helper process, if any
+        self._reload = True  # read the rule files again at the next check
+        self._skipped: set[str] = set()  # rules stopped for running too long, skipped until 重新检查
+        self._sent: Report | None = None  # the copy of the report the running (or last) check was sent
+        self._checked: Report | None = None  # the copy whose findings are shown
+        self._waiters: list[CheckWaiter] = []
 
         # widgets
         self.summary_label = QLabel("尚未检查。")
@@ -110,6 +122,8 @@ class FindingsPanel(QWidget):
         self.debounce_timer = QTimer(self)
         self.debounce_timer.setSingleShot(True)
         self.debounce_timer.setInterval(DEBOUNCE_MS)
+        self.poll_timer = QTimer(self)
+        self.poll_timer.setInterval(POLL_MS)
 
         # signals
         self.tree.itemClicked.connect(self._on_tree_item_clicked)
@@ -117,6 +131,7 @@ class FindingsPanel(QWidget):
         self.tree.currentItemChanged.connect(lambda current, _previous: self._show_detail(current))
         self.recheck_button.clicked.connect(self.reload_and_check)
         self.debounce_timer.timeout.connect(self.check_now)
+        self.poll_timer.timeout.connect(self._poll_check)
 
         # layout
         top = QHBoxLayout()
@@ -248,50 +263,102 @@ class FindingsPanel(QWidget):
 
     def reload_and_check(self) -> None:
         """重新检查: read the rule files again (a county file just added or edited), then check."""
-        self._checklist = None
+        self._reload = True
+        self._skipped.clear()
         self.check_now()
 
+    @property
+    def checking(self) -> bool:
+        """True while a check of this panel runs in the helper process."""
+        return self._token is not None
+
     def check_now(self) -> None:
-        """Check a copy of the project's report in the background; stale results are dropped."""
+        """Check a copy of the project's report in the helper process; a check still running is cancelled."""
         if self.project is None:
             return
-        from drafting.errors import DraftingError
-        from ui.workers import start_job
+        from drafting.checklist.loader import default_checklist_path, user_checklist_files
+        from drafting.checklist.worker import CheckRequest, shared_process
 
         self.debounce_timer.stop()
-        self._generation += 1
-        generation = self._generation
-        report = copy.deepcopy(self.project.report)
-        try:
-            if self._checklist is None:
-                from drafting.checklist import default_checklist
-
-                self._checklist = default_checklist()
-        except DraftingError as exc:
-            self.summary_label.setText(str(exc))
-            return
-        checklist = self._checklist
+        request = CheckRequest(copy.deepcopy(self.project.report), default_checklist_path(), user_checklist_files(),
+                               reload=self._reload, skip=frozenset(self._skipped))
+        self._reload = False
+        self._sent = request.report
         self.summary_label.setText("正在检查…")
-        # Not parented to the panel: closing the panel mid-check never deletes the signals under the
-        # worker (start_job keeps them until the job reports); the bound slots are connected before
-        # the job starts, so a quick check is never missed, and Qt drops them if the panel is deleted.
-        start_job(lambda _progress: (generation, checklist.run(report)), None,
-                  on_done=self._on_check_finished, on_error=self._on_check_failed)
+        self._token = shared_process().start_check(request, owner=id(self))
+        self.poll_timer.start()
 
-    def _on_check_finished(self, result: tuple[int, list[Finding]]) -> None:
-        generation, findings = result
-        if generation == self._generation:
-            self.set_findings(findings)
+    def _poll_check(self) -> None:
+        from drafting.checklist.worker import shared_process
 
-    def _on_check_failed(self, message: str) -> None:
-        self.summary_label.setText(message)
+        if self._token is None:
+            self.poll_timer.stop()
+            return
+        event = shared_process().poll(self._token)
+        if event is None:
+            return
+        self.poll_timer.stop()
+        self._token = None
+        message = ""
+        if event.kind == "done":
+            self._checked = self._sent
+            self.set_findings(event.findings)
+        elif event.kind == "error":
+            self._reload = True  # a rule file the writer fixes is read again at the next check
+            message = event.message
+        elif event.kind == "timeout":
+            message = timeout_message(event.rule)
+            if event.rule:
+                self._skipped.add(event.rule)
+        else:
+            message = "检查已取消。点“重新检查”可再次检查。"
+        if message:
+            self.summary_label.setText(message)
+        waiters, self._waiters = self._waiters, []
+        for waiter in waiters:
+            waiter(None if message else list(self.findings), message)
+
+    def when_checked(self, waiter: CheckWaiter) -> None:
+        """waiter(findings, "") once the shown findings are those of the report as it is now (checking it
+        in the helper process first unless they are), or waiter(None, message) if that check fails."""
+        if self.project is None:
+            waiter(None, "没有打开的报告。")
+            return
+        if self._token is None and self._checked is not None and self._checked == self.project.report:
+            waiter(list(self.findings), "")
+            return
+        self._waiters.append(waiter)
+        if self._token is None or self._sent != self.project.report:
+            self.check_now()
+
+    def cancel_check(self) -> None:
+        """Abandon this panel's running check, if any (the previous findings stay)."""
+        from drafting.checklist.worker import shared_process
+
+        self.poll_timer.stop()
+        if self._token is not None:
+            shared_process().cancel(self._token)
+            self._token = None
 
     def set_project(self, project: DraftProject | None) -> None:
         """Show the findings of another project (or none), checking it at once with the rules read anew."""
+        self.cancel_check()
+        waiters, self._waiters = self._waiters, []
+        for waiter in waiters:
+            waiter(None, "已换成另一份报告。")
         self.project = project
-        self._checklist = None
-        self._generation += 1
+        self._checked = self._sent = None
+        self._reload = True
+        self._skipped.clear()
         self.recheck_button.setEnabled(project is not None)
         self.set_findings([])
         if project is not None:
             self.check_now()
+
+
+def timeout_message(rule: str) -> str:
+    """What the writer reads when the window had to stop a check (the findings shown stay the last ones)."""
+    if rule:
+        return (f"检查规则“{rule}”运行过久，已停止这次检查，下面仍是上次的检查结果。之后的检查将跳过这条规则；"
+                f"请简化这条规则（如过于复杂的正则表达式）后点“重新检查”。")
+    return "检查超时，已停止这次检查，下面仍是上次的检查结果。请点“重新检查”再试。"

@@ -46,6 +46,8 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 APP_TITLE = messages.APP_TITLE
+#: How long a note on a draft's set-aside setting stays in the status bar.
+LOAD_NOTE_MS = 60000
 
 
 class MainWindow(QMainWindow):
@@ -195,6 +197,9 @@ class MainWindow(QMainWindow):
                 messages.show_error(self, exc)
                 return False
         self.set_project(project)  # its outline selects the first step, which shows it
+        if project.report.load_notes:  # a setting of the wrong type set aside: the writer hears of it
+            message = "　".join([*project.report.load_notes, message]).strip()
+            message_ms = max(message_ms, LOAD_NOTE_MS) if message_ms else 0
         if message:
             self.statusBar().showMessage(message, message_ms)
         return True

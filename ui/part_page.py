@@ -64,6 +64,10 @@ class PartPage(QWidget):
         self.area_picker: AreaPicker | None = None
         self.last_year_panes: dict[str, LastYearPane] = {}
         self.last_edited = step.part_ids[0]
+        self._pending: list[Regeneration] = []  # what the banner offers, with the blocks rendered for it
+        self._pending_blocks: dict[str, list[Block]] = {}
+        self._banner_busy = False  # a background render for the banner runs
+        self._banner_dirty = False  # something changed while it ran: check again when it ends
         outline = default_outline()
         # widgets
         title = QLabel(step.name)
@@ -313,33 +317,79 @@ class PartPage(QWidget):
         self.editors[part_id].replace_text(self.project.part_text(part_id))
 
     def pending_regenerations(self) -> list[Regeneration]:
-        """The project's regeneration decisions for the parts whose facts now give another text."""
-        pending = []
-        for part_id in self.generatable:
-            try:
-                decision = self.project.regeneration(part_id)
-            except DraftingError:
-                logger.warning("cannot render %s for the regeneration check", part_id)
-                continue
-            if decision.action != NOTHING:
-                pending.append(decision)
-        return pending
+        """The regeneration decisions the banner offers (from the last background render)."""
+        return list(self._pending)
 
     def update_banner(self) -> None:
-        pending = self.pending_regenerations()
+        """Offer regeneration when changed facts give another text: the parts are rendered in the background
+        (a county's template may be slow), and a change while that runs starts it again once it ends."""
+        if self._banner_busy:
+            self._banner_dirty = True
+            return
+        try:
+            changed = [part_id for part_id in self.generatable if self.project.facts_changed(part_id)]
+        except DraftingError:
+            logger.warning("cannot list the facts of %s for the regeneration check", self.step.id, exc_info=True)
+            changed = []
+        if not changed:
+            self._show_banner([], {})
+            return
+        from ui.workers import start_job
+
+        render = self.project.rendering_job()
+
+        def job(_progress: object) -> dict[str, list[Block]]:
+            rendered: dict[str, list[Block]] = {}
+            for part_id in changed:
+                try:
+                    rendered.update(render([part_id]))
+                except DraftingError:
+                    logger.warning("cannot render %s for the regeneration check", part_id)
+            return rendered
+
+        self._banner_busy, self._banner_dirty = True, False
+        self.banner_button.setEnabled(False)
+        start_job(job, None, on_done=self._on_banner_rendered, on_error=self._on_banner_render_failed)
+
+    def _on_banner_rendered(self, rendered: dict[str, list[Block]]) -> None:
+        self._banner_busy = False
+        if self._banner_dirty:
+            self.update_banner()
+            return
+        pending = []
+        for part_id, blocks in rendered.items():
+            decision = self.project.regeneration(part_id, rendered=blocks_to_text(blocks))
+            if decision.action != NOTHING:
+                pending.append(decision)
+        self._show_banner(pending, rendered)
+
+    def _on_banner_render_failed(self, message: str) -> None:
+        logger.warning("regeneration check failed: %s", message)
+        self._banner_busy = False
+        if self._banner_dirty:
+            self.update_banner()
+        else:
+            self._show_banner([], {})
+
+    def _show_banner(self, pending: list[Regeneration], rendered: dict[str, list[Block]]) -> None:
+        self._pending = pending
+        self._pending_blocks = rendered
         edited = any(decision.asks for decision in pending)
         self.banner_label.setText(
             "事实已修改，而这部分文字生成后您也改过。可以先看看按新事实会有哪些变化，再决定是否重新生成。"
             if edited else "事实已修改，这一部分的文字可以按新事实更新。"
         )
         self.banner_button.setText("查看变化并重新生成…" if edited else "按新事实更新")
+        self.banner_button.setEnabled(True)
         self.banner.setVisible(bool(pending))
 
     def _on_regenerate_button_clicked(self) -> None:
-        for decision in self.pending_regenerations():
+        pending, blocks = self._pending, self._pending_blocks
+        self._pending, self._pending_blocks = [], {}
+        for decision in pending:
             if decision.asks and not dialogs.confirm_regenerate(self, decision.old_text, decision.new_text):
                 continue
-            self._apply_generation(decision.part_id)
+            self._apply_generation(decision.part_id, blocks.get(decision.part_id))
         self.update_banner()
         self.changed.emit()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
 
 from drafting.checklist.budget import RuleLimit, RuleOverrun, deadline, rule_seconds
@@ -29,8 +29,14 @@ class Checklist:
         self.rules = tuple(rules)
         self.checkers: list[Checker] = [CHECKERS[rule.kind](rule) for rule in self.rules if rule.enabled]
 
-    def run(self, report: Report, *, segment: bool = True) -> list[Finding]:
-        """Every finding, sorted; segment=False runs without jieba (see ReportView)."""
+    def run(self, report: Report, *, segment: bool = True, on_rule: Callable[[str], None] | None = None,
+            skip: Collection[str] = ()) -> list[Finding]:
+        """Every finding, sorted; segment=False runs without jieba (see ReportView).
+
+        on_rule(rule id) is called before each rule starts (the window's check process reports
+        which rule runs, so a check it has to stop can name the rule); the rules in skip (stopped
+        by the window last time) are not run but reported as stopped.
+        """
         view = ReportView(report, segment=segment)
         found: set[Finding] = set()
         seconds = rule_seconds(len(view.paragraphs))
@@ -39,6 +45,11 @@ class Checklist:
 
             tokenizer()  # loaded once, before any rule's time starts (not at all without words: export)
         for checker in self.checkers:
+            if checker.rule.id in skip:
+                found.add(_rule_overrun(checker.rule, "上次检查时运行过久"))
+                continue
+            if on_rule is not None:
+                on_rule(checker.rule.id)
             try:
                 with deadline(seconds) as limit:
                     for finding in checker.check(view):

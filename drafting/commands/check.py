@@ -54,6 +54,8 @@ def run(args: argparse.Namespace) -> int:
             sys.stderr.write(f"错误：{exc.message}\n")
             unreadable = True
             continue
+        for note in report.load_notes:
+            sys.stderr.write(f"注意：{note}\n")
         findings = checklist.run(report)
         if any(f.severity.value == "error" for f in findings):
             exit_code = EXIT_FINDINGS

@@ -31,6 +31,8 @@ def run(args: argparse.Namespace) -> int:
     output = Path(args.output)
     check_output_path(source, output)
     report = load_source(source)
+    for note in report.load_notes:
+        sys.stderr.write(f"注意：{note}\n")
     from drafting.checklist.gate import errors_summary, open_errors
 
     errors = open_errors(report, segment=False)

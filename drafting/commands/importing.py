@@ -36,6 +36,8 @@ def run(args: argparse.Namespace) -> int:
     from drafting.lastyear.carryover import read_last_year, start_new_year
 
     imported = read_last_year(source)
+    for note in imported.report.load_notes:
+        sys.stderr.write(f"注意：{note}\n")
     new, notes = start_new_year(imported, args.year, source.name)
     outline = default_outline()
     out = sys.stdout

@@ -5,7 +5,8 @@ NAME.bak; loaded with validation. A draft is recognised by its content (the
 ``format`` key), never by its file name. Chinese stays readable in the file.
 
 The ``settings:`` mapping becomes a DraftSettings: a value of the wrong type
-(a hand edit, an old draft) falls back to the default with a logged warning;
+(a hand edit, an old draft) falls back to the default, with a note naming file,
+line and setting in Report.load_notes (the CLI and the window show it);
 a key this version does not know is kept as read and written back unchanged.
 """
 
@@ -96,21 +97,44 @@ _TEXT_LISTS = ("areas", "done", "confirmed_last_year", "import_notes")
 _TEXT_LIST_MAPS = ("practices", "other_practices", "cases")
 
 
-def settings_from_dict(raw: dict[str, Any], name: str = "草稿") -> DraftSettings:
-    """The settings read from a draft file's ``settings:`` mapping (see the module docstring)."""
+#: What each setting holds, as the writer knows it (for the note on a value of the wrong type).
+_SETTING_LABELS = {
+    "plan_id": "所依据的纲要", "areas": "选择的子领域", "generated": "生成记录", "done": "已完成的部分",
+    "carried_from_year": "结转自的年度", "structure_confidence": "结构识别的把握",
+    "confirmed_last_year": "已确认沿用的段落", "started_from": "起草所依据的文件", "import_notes": "导入说明",
+    "doc_number": "发文字号", "practices": "勾选的做法", "other_practices": "其他做法", "cases": "典型事例",
+    "shortcomings": "存在的不足",
+}
+
+
+def settings_from_dict(raw: dict[str, Any], name: str = "草稿", notes: list[str] | None = None) -> DraftSettings:
+    """The settings read from a draft file's ``settings:`` mapping (see the module docstring).
+
+    notes collects, in Chinese, each value set aside (file, line and setting named).
+    """
     settings = DraftSettings()
+    found = notes if notes is not None else []
+
+    def set_aside(key: str, what: str) -> None:
+        line = raw.key_lines.get(key) if isinstance(raw, LineDict) else None
+        where = f"第 {line} 行" if line else ""
+        label = _SETTING_LABELS.get(key, "")
+        logger.info("draft %s: setting %s set aside: %s", name, key, what)
+        found.append(f"草稿“{name}”{where}的设置“{key}”{'（' + label + '）' if label else ''}{what}；"
+                     "草稿照常打开，在界面中重新设置并保存即可改正。")
+
     for key, value in raw.items():
         if key not in SETTING_NAMES:
             settings.extra[key] = value
             settings.order.append(key)
         elif key == "generated":
-            records = _generated_records(value, name)
+            records = _generated_records(value, lambda what, key=key: set_aside(key, what))
             if records is not None:
                 settings.generated = records
         elif key in _TEXT_LISTS and isinstance(value, list):
             kept = [item for item in value if isinstance(item, str)]
             if len(kept) != len(value):
-                logger.warning("draft %s: setting %s holds items that are not text, dropped", name, key)
+                set_aside(key, f"中有 {len(value) - len(kept)} 项不是文字，已略去这些项")
             setattr(settings, key, kept)
         elif key == "structure_confidence" and isinstance(value, dict):
             settings.structure_confidence = {k: x for k, x in value.items() if isinstance(k, str) and _is_number(x)}
@@ -125,13 +149,19 @@ def settings_from_dict(raw: dict[str, Any], name: str = "草稿") -> DraftSettin
         elif key in _SETTING_CHECKS and _SETTING_CHECKS[key](value):
             setattr(settings, key, value)
         else:
-            logger.warning("draft %s: setting %s has a value of the wrong type, ignored: %r", name, key, value)
+            set_aside(key, f"的值“{_short_value(value)}”类型不对，已改用默认值")
     return settings
 
 
-def _generated_records(value: Any, name: str) -> dict[str, GeneratedRecord] | None:
+def _short_value(value: Any, width: int = 20) -> str:
+    kinds = {list: "一个列表", dict: "一个映射"}
+    text = kinds.get(type(value), str(value)) if not isinstance(value, dict) else "一个映射"
+    return text if len(text) <= width else text[:width] + "……"
+
+
+def _generated_records(value: Any, set_aside: Any) -> dict[str, GeneratedRecord] | None:
     if not isinstance(value, dict):
-        logger.warning("draft %s: setting generated is not a mapping, ignored", name)
+        set_aside("格式不对（应是各部分的生成记录），已忽略")
         return None
     records = {}
     for part_id, record in value.items():
@@ -139,7 +169,7 @@ def _generated_records(value: Any, name: str) -> dict[str, GeneratedRecord] | No
                 and isinstance(record["text"], str)):
             records[part_id] = GeneratedRecord(record["facts"], record["text"])
         else:
-            logger.warning("draft %s: generation record of part %s is damaged, ignored", name, part_id)
+            set_aside(f"中部分“{part_id}”的生成记录已损坏，已忽略这条记录")
     return records
 
 
@@ -280,13 +310,15 @@ def report_from_dict(raw: Any, name: str = "草稿") -> Report:
     for label, value in (("facts", facts), ("last_year_facts", last_year_facts), ("last_year", last_year), ("settings", settings)):
         if not isinstance(value, dict):
             raise damaged(f"{label} 应是映射")
+    notes: list[str] = []
     return Report(
         meta=meta,
         parts=parts,
         facts=dict(facts),
         last_year_facts=dict(last_year_facts),
         last_year=dict(last_year),
-        settings=settings_from_dict(settings, name),
+        settings=settings_from_dict(settings, name, notes),
+        load_notes=notes,
     )
 
 

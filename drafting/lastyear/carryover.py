@@ -283,4 +283,5 @@ def start_new_year(
     new, notes = carry_over(report, year)
     new.settings.started_from = source_name
     new.settings.import_notes = [str(note) for note in [*imported.cleanup, *notes]]
+    new.load_notes = list(imported.report.load_notes)  # last year's draft read with a setting set aside
     return new, notes

@@ -125,6 +125,12 @@ def record_generation(report: Report, catalog: FactCatalog, part_id: str, text: 
     _records(report)[part_id] = GeneratedRecord(snapshot(report, catalog, part_id), text)
 
 
+def facts_changed(report: Report, catalog: FactCatalog, part_id: str) -> bool:
+    """True when the part was generated and what it was made from changed since (it may read otherwise now)."""
+    record = _records(report).get(part_id)
+    return record is not None and record.facts != snapshot(report, catalog, part_id)
+
+
 def regeneration(report: Report, catalog: FactCatalog, part_id: str, current_text: str,
                  render_text: Callable[[], str], *, requested: bool) -> Regeneration:
     """The regeneration rule.
@@ -139,7 +145,7 @@ def regeneration(report: Report, catalog: FactCatalog, part_id: str, current_tex
         DraftingError: a template failed (from render_text or listing the part's facts).
     """
     record = _records(report).get(part_id)
-    if not requested and (record is None or record.facts == snapshot(report, catalog, part_id)):
+    if not requested and not facts_changed(report, catalog, part_id):
         return Regeneration(part_id, NOTHING, current_text, current_text)
     new_text = render_text()
     if not requested and new_text == current_text:

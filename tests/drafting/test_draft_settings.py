@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import logging
-
 import pytest
 
 from drafting.draft_settings import DraftSettings, GeneratedRecord
@@ -75,13 +73,15 @@ def test_round_trip_keeps_every_setting_and_the_file_byte_identical() -> None:
     ("  doc_number: 12\n", "doc_number"),
     ("  generated: [measures]\n", "generated"),
 ])
-def test_a_value_of_the_wrong_type_falls_back_to_the_default(lines: str, name: str,
-                                                             caplog: pytest.LogCaptureFixture) -> None:
-    with caplog.at_level(logging.WARNING, logger="drafting.files.storage"):
-        report = load_draft_bytes(_with_settings(lines + "  started_from: 2023.txt\n" * (name != "started_from")))
+def test_a_value_of_the_wrong_type_falls_back_to_the_default(lines: str, name: str) -> None:
+    data = _with_settings(lines + "  started_from: 2023.txt\n" * (name != "started_from"))
+    line = data.decode("utf-8").splitlines().index(lines.rstrip("\n")) + 1
+    report = load_draft_bytes(data)
     assert getattr(report.settings, name) == getattr(DraftSettings(), name)
     assert not report.settings.is_set(name)  # not written back either
-    assert name in caplog.text
+    # The writer hears of it in Chinese, with the line and the setting (the CLI's stderr, the status bar).
+    assert len(report.load_notes) == 1, report.load_notes
+    assert f"第 {line} 行的设置“{name}”" in report.load_notes[0] and "草稿照常打开" in report.load_notes[0]
     if name != "started_from":
         assert report.settings.started_from == "2023.txt"  # the other settings are read as usual
 

@@ -1,5 +1,6 @@
 """The window under attack (issue 15): a county rule file with a catastrophic regex and a slow
-county template, while a timer measures how long the event loop ever stops.
+county template, or a slow regex that passes the load-time check, while a timer measures how long
+the event loop ever stops.
 
 Used by tests/ui/test_event_loop_under_attack.py and bench/bench_event_loop.py.
 """
@@ -19,6 +20,21 @@ from drafting import paths
 SLOW_TEMPLATE = "{% set s = 'x' * 1000 %}{% for a in s %}{% for b in s %}{% endfor %}{% endfor %}慢模板。\n"
 CATASTROPHIC_RULES = ("version: 1\nrules:\n  - id: county-aaa\n    kind: pattern\n    severity: warning\n"
                       "    regex: '^(a+)+$'\n    message: 重复的字母\n")
+
+#: Cubic backtracking regex_safety lets through (two overlapping repeats side by side are allowed):
+#: about 2 s on 400 a's, hours on SLOW_PARAGRAPH.
+SLOW_REGEX = "a*a*a*b"
+SLOW_RULES = ("version: 1\nrules:\n  - id: county-slow\n    kind: pattern\n    severity: warning\n"
+              f"    regex: '{SLOW_REGEX}'\n    message: 缺少字母b\n")
+SLOW_PARAGRAPH = "a" * 3000
+
+
+def add_slow_rule(folder: Path) -> Path:
+    """The county rule file with SLOW_REGEX, in the given checklist folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "county-slow.yml"
+    path.write_text(SLOW_RULES, encoding="utf-8")
+    return path
 
 
 def county_files(folder: Path) -> Path:

@@ -145,7 +145,9 @@ def test_default_names_come_from_the_report(qtbot, rec: Recorder, monkeypatch, t
     start_new(qtbot, window, org="青山镇人民政府", year=2026)
     window.save_as()
     window.export_docx()
+    qtbot.waitUntil(lambda: not window.findings_dock.panel.checking, timeout=60000)  # the gate's check, in the helper
     window.export_pdf()
+    qtbot.waitUntil(lambda: not window.findings_dock.panel.checking, timeout=60000)  # the gate's check, in the helper
     name = "青山镇2026年度法治政府建设情况报告"
     assert offered == [f"{name}.fzbg", f"{name}.docx", f"{name}.pdf"]
     # a draft started from last year's file is offered under this year's name, not the old file's

@@ -50,6 +50,7 @@ def test_errors_open_asks_before_exporting(qtbot, rec: Recorder, tmp_path: Path,
     rec.export_path = tmp_path / "报告.docx"
     rec.export_anyway = anyway
     window.menus.export_action.trigger()
+    qtbot.waitUntil(lambda: not window.findings_dock.panel.checking, timeout=60000)  # the gate's check, in the helper
     (question,) = rec.export_questions
     assert question.startswith("仍有4个错误：") and question.endswith("仍要导出吗？（详见右侧“检查结果”）")
     assert "“主要举措和成效”部分只有标题，没有正文" in question
@@ -66,6 +67,7 @@ def test_clean_report_exports_without_asking_then_offers_to_open(qtbot, rec: Rec
     rec.export_path = tmp_path / "报告.docx"
     rec.after_export_answer = answer
     window.menus.export_action.trigger()
+    qtbot.waitUntil(lambda: not window.findings_dock.panel.checking, timeout=60000)  # the gate's check, in the helper
     assert rec.export_questions == []
     qtbot.waitUntil(lambda: bool(rec.after_export), timeout=60000)
     assert rec.export_path.is_file() and rec.after_export == [rec.export_path]

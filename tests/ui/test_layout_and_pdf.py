@@ -141,6 +141,7 @@ def test_export_pdf_from_the_window(qtbot, rec: Recorder, monkeypatch, tmp_path:
     start_new(qtbot, window, org="青山镇人民政府")
     window.editor("preamble").setPlainText("今年以来，镇党委镇政府坚持依法行政。" * 40)
     window.menus.export_pdf_action.trigger()
+    qtbot.waitUntil(lambda: not window.findings_dock.panel.checking, timeout=60000)  # the gate's check, in the helper
     qtbot.waitUntil(lambda: not window.job_bar.isVisible(), timeout=180000)
     assert rec.errors == []
     pages = _pdf_pages(target.with_suffix(".pdf"))

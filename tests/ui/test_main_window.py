@@ -163,6 +163,7 @@ def test_whole_flow_new_generate_edit_save_reopen_export(qtbot, rec: Recorder, t
     # export to Word off the UI thread; the .docx holds the edited text
     rec.export_path = tmp_path / "报告.docx"
     window2.menus.export_action.trigger()
+    qtbot.waitUntil(lambda: not window2.findings_dock.panel.checking, timeout=60000)  # the gate's check, in the helper
     qtbot.waitUntil(lambda: not window2.job_bar.isVisible(), timeout=60000)
     assert rec.errors == []
     import docx
@@ -240,17 +241,20 @@ def test_facts_changed_after_edit_offers_regeneration_never_silent(qtbot, rec: R
     type_text(editor, "\n自己加的一段。")
     assert page.banner.isHidden()
     form.set_field_text("center_group_law_sessions", "6")
-    assert page.banner.isVisibleTo(page)
+    # The banner's check renders in the background: it shows, ready to click, once that is done.
+    offered = lambda: page.banner.isVisibleTo(page) and page.banner_button.isEnabled()  # noqa: E731
+    qtbot.waitUntil(offered)
     before = editor.toPlainText()
     assert before.endswith("自己加的一段。")  # nothing replaced behind the writer's back
     rec.regenerate_answer = False
     qtbot.mouseClick(page.banner_button, Qt.MouseButton.LeftButton)
     assert editor.toPlainText() == before
     assert "自己加的一段" in rec.regenerate_diffs[-1][0] and "6" in rec.regenerate_diffs[-1][1]
+    qtbot.waitUntil(offered)
     rec.regenerate_answer = True
     qtbot.mouseClick(page.banner_button, Qt.MouseButton.LeftButton)
     assert "6" in editor.toPlainText() and "自己加的一段" not in editor.toPlainText()
-    assert page.banner.isHidden()
+    qtbot.waitUntil(page.banner.isHidden)
 
 
 def test_measures_areas_can_be_picked_and_ordered(qtbot, rec: Recorder) -> None:  # type: ignore[no-untyped-def]
@@ -417,3 +421,18 @@ def test_plan_follows_the_year_and_can_be_typed_when_none_is_known(qtbot, rec: R
     assert rec.errors == []
     assert window.project.report.meta.year == 2027
     assert window.project.report.meta.plan == "法治政府建设实施纲要（2026—2030年）"
+
+
+def test_setting_of_the_wrong_type_opens_with_a_note_in_the_status_bar(qtbot, rec: Recorder, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests import hostile_attacks as attacks
+
+    replace, by = attacks.LOADER_DRAFTS["settings-done.fzbg"]
+    source = attacks.draft_with_meta(tmp_path, replace, by, "settings-done.fzbg")
+    line = source.read_text(encoding="utf-8").splitlines().index(by.strip()) + 1
+    window = make_window(qtbot)
+    rec.open_path = source
+    window.menus.open_action.trigger()
+    assert window.project is not None and window.project.path == source and not rec.errors
+    assert window.project.report.settings.done == []  # the default
+    status = window.statusBar().currentMessage()
+    assert "settings-done.fzbg" in status and f"第 {line} 行" in status and "“done”" in status, status
