@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from drafting import paths
 
 #: A template whose loops run about a second (a million steps) before it writes anything.
-SLOW_TEMPLATE = "{% set s = 'x' * 1000 %}{% for a in s %}{% for b in s %}{% endfor %}{% endfor %}慢模板。\n"
+SLOW_TEMPLATE = "{% set s = 'x' * 2000 %}{% for a in s %}{% for b in s %}{% endfor %}{% endfor %}慢模板。\n"
 CATASTROPHIC_RULES = ("version: 1\nrules:\n  - id: county-aaa\n    kind: pattern\n    severity: warning\n"
                       "    regex: '^(a+)+$'\n    message: 重复的字母\n")
 

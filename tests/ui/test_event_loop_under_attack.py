@@ -1,10 +1,11 @@
 """A county rule file with a catastrophic regex, a slow regex that passes the load-time check and a
 slow template never stop the window (issue 15).
 
-The one timing bound here is generous on purpose: rendering on the UI thread stops the loop for
-the template's whole second, a background render for a few milliseconds at a time; a regex that
-backtracks in a thread of the window's process stops it until the regex ends (hours for
-a*a*a*b on 3,000 a's), in the checklist's helper process not at all.
+The one timing bound here is generous on purpose, so that a busy machine never fails it while the
+faults it guards against always do: rendering on the UI thread stops the loop for the template's
+whole run (4 million loop steps: several seconds), a background render for a few milliseconds at
+a time; a regex that backtracks in a thread of the window's process stops it until the regex ends
+(hours for a*a*a*b on 3,000 a's), in the checklist's helper process not at all.
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ from tests.ui.test_main_window import Recorder, make_window, start_new
 
 pytestmark = pytest.mark.gui
 
-#: Far below the slow template's second, far above a thread switch.
-MAX_GAP_S = 0.5
+#: Far below the slow template's seconds on the UI thread, far above a thread switch on a busy machine.
+MAX_GAP_S = 2.0
 
 
 def test_slow_template_and_catastrophic_rule_do_not_stop_the_event_loop(
@@ -91,7 +92,7 @@ def test_slow_regex_past_the_load_check_is_stopped_in_the_helper_process(
 
 def test_banner_check_renders_a_slow_template_off_the_ui_thread(
         qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    """A fact changed for a part already generated: the banner's render (3 million loop steps, over a second)
+    """A fact changed for a part already generated: the banner's render (4 million loop steps, seconds on the UI thread)
     never stops the loop."""
     Recorder(monkeypatch)
     templates = county_files(tmp_path)
