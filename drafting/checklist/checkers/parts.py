@@ -59,7 +59,8 @@ class PartBodyChecker(Checker):
     def check(self, view: ReportView) -> Iterator[Finding]:
         outline = default_outline()
         for spec in outline.statutory:
-            if spec.id in self.skip or (self.rule.parts and spec.id not in self.rule.parts):
+            if spec.id in self.skip or (self.rule.parts and spec.id not in self.rule.parts) or not spec.required:
+                # An optional part (其他需要报告的情况) left with its heading only is left out of the export.
                 continue
             paras = [p for p in view.part_paragraphs(spec.id) if p.text.strip()]
             if not paras or self._has_body(paras):
