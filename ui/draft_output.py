@@ -45,14 +45,22 @@ def export_docx(window: QMainWindow, project: DraftProject, run_job: RunJob) -> 
     _when_errors_accepted(window, project, lambda: _export_docx_to(window, project, run_job))
 
 
-def _export_docx_to(window: QMainWindow, project: DraftProject, run_job: RunJob) -> None:
-    path = dialogs.ask_export_path(window, suggested_output(project, ".docx"))
+def _ask_output(window: QMainWindow, project: DraftProject, ask: Callable[..., Path | None], suffix: str) -> Path | None:
+    """Where to export (with the suffix), or None when cancelled or it is the imported original."""
+    path = ask(window, suggested_output(project, suffix))
     if path is None:
-        return
-    if path.suffix.lower() != ".docx":
-        path = path.with_suffix(".docx")
+        return None
+    if path.suffix.lower() != suffix:
+        path = path.with_suffix(suffix)
     if project.source_path is not None and path.resolve() == project.source_path.resolve():
         messages.show_error(window, "不能导出到导入的原文件，以免覆盖原件。请另选一个文件名。")
+        return None
+    return path
+
+
+def _export_docx_to(window: QMainWindow, project: DraftProject, run_job: RunJob) -> None:
+    path = _ask_output(window, project, dialogs.ask_export_path, ".docx")
+    if path is None:
         return
     job = export_job(copy.deepcopy(project.report), path)
     run_job(job, lambda result: _exported(window, Path(result)))
@@ -107,13 +115,8 @@ def export_pdf(window: QMainWindow, project: DraftProject, run_job: RunJob) -> N
 
 
 def _export_pdf_to(window: QMainWindow, project: DraftProject, run_job: RunJob) -> None:
-    path = dialogs.ask_pdf_path(window, suggested_output(project, ".pdf"))
+    path = _ask_output(window, project, dialogs.ask_pdf_path, ".pdf")
     if path is None:
-        return
-    if path.suffix.lower() != ".pdf":
-        path = path.with_suffix(".pdf")
-    if project.source_path is not None and path.resolve() == project.source_path.resolve():
-        messages.show_error(window, "不能导出到导入的原文件，以免覆盖原件。请另选一个文件名。")
         return
     report = copy.deepcopy(project.report)
 

@@ -69,20 +69,16 @@ class Checklist:
 
 def _rule_failed(rule: RuleSpec) -> Finding:
     """Say that a rule could not run, rather than pretend it found nothing."""
-    return Finding(
-        rule=rule.id,
-        severity=Severity.INFO,
-        part=None,
-        line=None,
-        column=None,
-        match="",
-        message=f"检查规则“{rule.id}”运行出错，已跳过这条规则",
-        suggestion=f"请检查“{rule.source}”第 {rule.line} 行这条规则的参数；其他规则的结果不受影响",
-    )
+    return _not_applied(rule, "运行出错，已跳过这条规则", "请检查“{source}”第 {line} 行这条规则的参数")
 
 
 def _rule_overrun(rule: RuleSpec, reason: str) -> Finding:
     """A rule stopped by its budget: said once, by its id, so the writer knows it was not applied."""
+    return _not_applied(rule, f"{reason}，已停止并跳过这条规则",
+                        "请简化“{source}”第 {line} 行这条规则（如过于复杂的正则表达式或计算）")
+
+
+def _not_applied(rule: RuleSpec, what: str, fix: str) -> Finding:
     return Finding(
         rule=rule.id,
         severity=Severity.INFO,
@@ -90,8 +86,8 @@ def _rule_overrun(rule: RuleSpec, reason: str) -> Finding:
         line=None,
         column=None,
         match="",
-        message=f"检查规则“{rule.id}”{reason}，已停止并跳过这条规则",
-        suggestion=f"请简化“{rule.source}”第 {rule.line} 行这条规则（如过于复杂的正则表达式或计算）；其他规则的结果不受影响",
+        message=f"检查规则“{rule.id}”{what}",
+        suggestion=fix.format(source=rule.source, line=rule.line) + "；其他规则的结果不受影响",
     )
 
 
