@@ -204,3 +204,15 @@ def test_odd_rule_values_named_with_file_and_line(attack: str, tmp_path: Path) -
         assert code in (0, 1)
     else:
         _refused(code, err, rules.name, "行")
+
+
+# ---- 11. a term hidden by an invisible character ----
+
+@pytest.mark.parametrize("hidden", ["\u00ad", "\u200b", "\u2060", "\ufeff"])
+def test_fazhi_term_with_an_invisible_character_inside_is_found(hidden: str, tmp_path: Path) -> None:
+    source = tmp_path / "报告.txt"
+    source.write_text("青石镇2024年度法治政府建设情况报告\n\n县委、县政府：\n一、主要举措和成效\n"
+                      f"全年开展法{hidden}制宣传活动12场。\n", encoding="utf-8")
+    code, out, err = _run(["check", source], tmp_path)
+    assert code == 1, err
+    assert "“法制宣传”应写作“法治宣传”" in out.replace(hidden, ""), out
