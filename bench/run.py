@@ -56,6 +56,10 @@ def _last_json_line(text: str) -> list[dict]:
 
 
 def main(argv: list[str]) -> int:
+    if any(arg in ("-h", "--help") for arg in argv[1:]):
+        sys.stdout.write("用法：python bench/run.py [名称片段 ...]\n运行 bench/ 中名称含所给片段的基准脚本"
+                         "（不给时全部运行），打印每项数字、同一次运行中测得的基线、比值和目标。\n")
+        return 0
     wanted = argv[1:]
     scripts = sorted(p for p in BENCH_DIR.glob("bench_*.py") if not wanted or any(w in p.stem for w in wanted))
     results: list[dict] = []
