@@ -46,8 +46,9 @@ def fill(text: str, words: dict[str, str]) -> str:
     return text
 
 
-def _bare(text: str) -> str:
-    return str(text).strip().rstrip("。；;，,、.！!")
+def bare(value: Any) -> str:
+    """Drop trailing punctuation so a template (or a sentence made here) can add its own."""
+    return str(value).strip().rstrip("。；;，,、.！!")
 
 
 def practice_clauses(report: Report, group: str, kind: OrgKind, seed: str) -> list[str]:
@@ -59,7 +60,7 @@ def practice_clauses(report: Report, group: str, kind: OrgKind, seed: str) -> li
 
 def typed_lines(mapping: dict[str, list[str]], group: str, limit: int) -> list[str]:
     """The writer's own lines for a group (其他做法, 典型事例), without end punctuation."""
-    return [_bare(line) for line in mapping.get(group, []) if _bare(line)][:limit]
+    return [bare(line) for line in mapping.get(group, []) if bare(line)][:limit]
 
 
 @dataclass(frozen=True)
@@ -77,17 +78,23 @@ class ShortcomingText:
     plan: str
 
 
-def split_item(text: str) -> tuple[str, str]:
-    """"问题——原因" → (问题, 原因); the same split the templates' split_item filter makes."""
-    text = str(text).strip()
+_CAUSE_RE = re.compile(r"^(.+?)[，,；;。]\s*(?:主要)?原因(?:是|在于|：|:)\s*(.+)$")
+
+
+def split_item(value: Any) -> tuple[str, str]:
+    """"问题——原因" or "问题，原因是……" → (问题, 原因); without either the second half is "".
+
+    The templates' split_item filter is this function.
+    """
+    text = str(value).strip()
     for sep in ("——", "—", "｜", "|"):
         if sep in text:
             head, tail = text.split(sep, 1)
-            return _bare(head), _bare(tail)
-    match = re.match(r"^(.+?)[，,；;。]\s*(?:主要)?原因(?:是|在于|：|:)\s*(.+)$", text)
+            return bare(head), bare(tail)
+    match = _CAUSE_RE.match(text)
     if match:
-        return _bare(match.group(1)), _bare(match.group(2))
-    return _bare(text), ""
+        return bare(match.group(1)), bare(match.group(2))
+    return bare(text), ""
 
 
 def _pairs(text: str) -> set[str]:
@@ -109,7 +116,7 @@ def shortcomings(report: Report, facts: dict[str, Any], kind: OrgKind, seed: str
         found = shortcoming_kind(chosen.get("kind", ""))
         if found is None:
             continue
-        cause = _bare(chosen.get("cause", "")) or fill(choose(found.causes, seed, found.id, "cause"), words)
+        cause = bare(chosen.get("cause", "")) or fill(choose(found.causes, seed, found.id, "cause"), words)
         result.append(ShortcomingText(
             problem=fill(choose(found.problem, seed, found.id, "problem"), words),
             cause=cause,

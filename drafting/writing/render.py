@@ -44,9 +44,9 @@ from drafting.writing.compose import practice_clauses, shortcomings, typed_lines
 from drafting.writing.part_text import text_to_blocks
 from drafting.writing.sandbox import (
     MAX_LOOP_DEPTH,
-    MAX_OUTPUT_CHARS,
     GuardedEnvironment,
     LimitError,
+    generate_capped,
     guarded_environment,
     guarded_run,
 )
@@ -171,22 +171,14 @@ def render_template(name: str, context: dict[str, Any], folder: Path | None = No
     env = environment(folder)
     _check_depth(name, env.loader.searchpath[0])  # type: ignore[union-attr]
     try:
-        with guarded_run() as budget:
-            template = env.get_template(name)
-            pieces: list[str] = []
-            size = 0
-            for chunk in template.generate(**context):
-                size += len(chunk)
-                if size > MAX_OUTPUT_CHARS:
-                    raise LimitError(f"生成的文字超过 {MAX_OUTPUT_CHARS} 字")
-                budget.check_time()
-                pieces.append(chunk)
+        with guarded_run():
+            text = generate_capped(env.get_template(name), context, "生成的文字")
     except TemplateRenderError:
         raise
     except (jinja2.TemplateError, LimitError, RecursionError, ArithmeticError, TypeError, ValueError,
             AttributeError, KeyError, IndexError, MemoryError) as exc:
         raise _template_error(name, exc) from None
-    return join_paragraphs("".join(pieces))
+    return join_paragraphs(text)
 
 
 def join_paragraphs(raw: str) -> str:

@@ -26,7 +26,7 @@ import jinja2.sandbox
 
 from drafting.dates import date_numbers, format_date
 from drafting.numbering import to_chinese_number
-from drafting.writing.compose import choose
+from drafting.writing.compose import bare, choose, split_item
 
 #: Limits for one render (a hostile or broken template gets a clear error instead of hanging).
 MAX_OUTPUT_CHARS = 100_000
@@ -102,6 +102,23 @@ def guarded_run(seconds: float | None = None) -> Iterator[Budget]:
     finally:
         sys.settrace(previous)
         BUDGET.reset(token)
+
+
+def generate_capped(template: jinja2.Template, context: dict[str, Any], what: str) -> str:
+    """The template's output, stopped as soon as it passes MAX_OUTPUT_CHARS (what: "生成的文字" ...).
+
+    Run inside guarded_run: the clock is checked after every chunk of output too.
+    """
+    budget = current_budget()
+    pieces: list[str] = []
+    size = 0
+    for chunk in template.generate(**context):
+        size += len(chunk)
+        if size > MAX_OUTPUT_CHARS:
+            raise LimitError(f"{what}超过 {MAX_OUTPUT_CHARS} 字")
+        budget.check_time()
+        pieces.append(chunk)
+    return "".join(pieces)
 
 
 def current_budget() -> Budget:
@@ -270,7 +287,7 @@ def _pct(value: Any) -> str:
 
 def _book(value: Any) -> str:
     """A law or document name in 书名号 (once): 中华人民共和国行政复议法 → 《中华人民共和国行政复议法》."""
-    text = _bare(value).strip("《》")
+    text = bare(value).strip("《》")
     return f"《{text}》" if text else ""
 
 
@@ -286,29 +303,8 @@ def _cn_date(value: Any) -> str:
     return format_date(*numbers) if numbers else str(value)
 
 
-_CAUSE_RE = re.compile(r"^(.+?)[，,；;。]\s*(?:主要)?原因(?:是|在于|：|:)\s*(.+)$")
-
-
-def _split_item(value: Any) -> tuple[str, str]:
-    """"问题——原因" or "问题，原因是……" → (问题, 原因); without either the second half is ""."""
-    text = str(value).strip()
-    for sep in ("——", "—", "｜", "|"):
-        if sep in text:
-            head, tail = text.split(sep, 1)
-            return _bare(head), _bare(tail)
-    match = _CAUSE_RE.match(text)
-    if match:
-        return _bare(match.group(1)), _bare(match.group(2))
-    return _bare(text), ""
-
-
-def _bare(value: Any) -> str:
-    """Drop trailing punctuation so a template can add its own."""
-    return str(value).strip().rstrip("。；;，,、.！!")
-
-
 def _join_cn(values: Any) -> str:
-    return "、".join(_bare(v) for v in values if str(v).strip())
+    return "、".join(bare(v) for v in values if str(v).strip())
 
 
 def _versus(value: Any, last: Any, unit: str = "") -> str:
@@ -334,7 +330,7 @@ def _ordinal(value: int) -> str:
 
 #: The text filters templates may use, besides Jinja2's own.
 FILTERS: dict[str, Callable[..., Any]] = {
-    "pct": _pct, "cn_date": _cn_date, "split_item": _split_item, "bare": _bare, "join_cn": _join_cn,
+    "pct": _pct, "cn_date": _cn_date, "split_item": split_item, "bare": bare, "join_cn": _join_cn,
     "ordinal": _ordinal, "versus": _versus, "book": _book,
 }
 

@@ -25,7 +25,7 @@ from drafting.data.areas import load_areas
 from drafting.data.facts import default_fact_catalog
 from drafting.data.figure_table import default_figure_table
 from drafting.figures import FigureRule, figures_in
-from drafting.writing.sandbox import MAX_OUTPUT_CHARS, LimitError, expression_environment, guarded_run
+from drafting.writing.sandbox import LimitError, expression_environment, generate_capped, guarded_run
 
 #: Seconds one check (its assert and detail) may run on one set of facts.
 CHECK_SECONDS = 1.0
@@ -92,24 +92,13 @@ class FactExpressionChecker(Checker):
             try:
                 with guarded_run(CHECK_SECONDS):
                     ok = bool(expression(**values))
-                    text = "" if ok else _render_capped(detail, values)
+                    text = "" if ok else generate_capped(detail, values, "生成的说明")
             except LimitError as exc:
                 raise RuleLimit(f"超出运行限制（表达式“{source}”：{exc}）") from None
             except (TemplateError, TypeError, ValueError, ZeroDivisionError, ArithmeticError):
                 continue  # a fact of the wrong type (text where a number belongs): the form reports that
             if not ok:
                 yield source, text, names
-
-
-def _render_capped(detail: Any, values: dict[str, Any]) -> str:
-    pieces: list[str] = []
-    size = 0
-    for chunk in detail.generate(**values):
-        size += len(chunk)
-        if size > MAX_OUTPUT_CHARS:
-            raise LimitError(f"生成的说明超过 {MAX_OUTPUT_CHARS} 字")
-        pieces.append(chunk)
-    return "".join(pieces)
 
 
 def _figure_rules() -> tuple[FigureRule, ...]:
